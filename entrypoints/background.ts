@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wiring comes with storage (issue: save, keep and track).
+});

@@ -1,0 +1,6 @@
+/** Placeholder: being written. */
+import type { Found, Page } from './types';
+
+export function readVisibleText(_page: Page): Found {
+  return {};
+}
