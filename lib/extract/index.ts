@@ -34,7 +34,7 @@ export function extract(page: Page, options: ExtractOptions = {}): Extraction {
   const found = mergeFound([
     fromSite?.found ?? {},
     structured,
-    safely(() => readVisibleText(page), {}),
+    safely(() => readVisibleText(page, fromSite?.content ?? null), {}),
     safely(() => readMeta(page), {}),
   ]);
   const offer = toOffer(found, page, adapter?.id ?? (hasStructuredPosting ? 'schema.org' : 'generic'));

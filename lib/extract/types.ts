@@ -27,11 +27,15 @@ export interface SiteAdapter {
   readonly id: string;
   /** True for the hosts (and paths) this adapter owns; it then decides what is a posting. */
   matches(url: URL): boolean;
-  read(page: Page): { detection: Detection; found: Found };
+  read(page: Page): SiteReading;
 }
 
-/** A reader of structured data or text that any site may have. */
-export type GenericReader = (page: Page) => Found;
+export interface SiteReading {
+  detection: Detection;
+  found: Found;
+  /** The posting's own body, so the text fallback reads it and not the site's menus and footer. */
+  content?: Element | null;
+}
 
 export interface Extraction {
   isPosting: boolean;
