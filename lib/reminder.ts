@@ -3,7 +3,6 @@
  * it is shown exactly once whatever happens to alarms and service workers.
  */
 import { z } from 'zod';
-import { Instant } from './application';
 
 export const REMINDER_KINDS = ['deadline', 'follow-up', 'custom'] as const;
 export const ReminderKind = z.enum(REMINDER_KINDS);
