@@ -1,9 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-
-// Sites whose posting pages Postulo reads automatically. Any other page is read only when the
-// user asks (popup, shortcut, context menu) through `activeTab`: no blanket host permission.
-export const POSTING_SITES = ['https://incubateur.anct.gouv.fr/*', 'https://beta.gouv.fr/*'];
+import { POSTING_SITE_MATCHES } from './lib/sites';
 
 export default defineConfig({
   manifestVersion: 3,
@@ -15,7 +12,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
-    host_permissions: POSTING_SITES,
+    host_permissions: POSTING_SITE_MATCHES,
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'postulo@postulo.app', strict_min_version: '115.0' } } }
       : {}),
