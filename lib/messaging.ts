@@ -48,6 +48,8 @@ export const MESSAGE_SCHEMAS = {
   restoreOffer: z.object({ saved: SavedOffer }),
   addReminder: z.object({ offerId: OfferId, reminder: CustomReminder.omit({ id: true }) }),
   removeReminder: z.object({ offerId: OfferId, reminderId: z.string().min(1).max(64) }),
+  readActiveTab: z.object({}),
+  saveActiveTab: z.object({}),
 } as const;
 
 export type MessageType = keyof typeof MESSAGE_SCHEMAS;
@@ -68,6 +70,17 @@ export interface ProtocolMap {
   restoreOffer(data: MessageData<'restoreOffer'>): void;
   addReminder(data: MessageData<'addReminder'>): CustomReminder;
   removeReminder(data: MessageData<'removeReminder'>): void;
+  /** Reads the active tab with the extractor (activeTab), without saving: the popup's "this page". */
+  readActiveTab(data: MessageData<'readActiveTab'>): ActiveTabReading;
+  /** Reads and saves the active tab, whatever site it is on (what cannot be read, the user fills in). */
+  saveActiveTab(data: MessageData<'saveActiveTab'>): SaveOutcome;
+}
+
+export interface ActiveTabReading {
+  isPosting: boolean;
+  /** Null when the tab cannot be read (browser pages, the store, a PDF…). */
+  offer: Offer | null;
+  mark: OfferMark | null;
 }
 
 // Every protocol entry has a schema and every schema a protocol entry.
