@@ -8,5 +8,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['tests/support/setup.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });
