@@ -26,12 +26,18 @@ const LISTING_SUBPAGES = new Set(['pourvues']);
 /** A value the template treats as "set" (`v-if="job.poste_pourvu"`): lenient about its type. */
 const Flag = z.union([z.boolean(), z.string(), z.number()]).nullish().catch(undefined);
 const OptionalText = z.string().nullish().catch(undefined);
+/** A contact may be written as one text or a list of them. */
+const ContactText = z
+  .union([z.string(), z.array(z.string())])
+  .nullish()
+  .transform((value) => (Array.isArray(value) ? value.join(', ') : value))
+  .catch(undefined);
 
 /** The fields of `data.job` this adapter uses; unknown keys are ignored, a bad field is dropped alone. */
 const JobData = z.object({
   role: OptionalText,
   equipe: OptionalText,
-  contact: OptionalText,
+  contact: ContactText,
   contrat: OptionalText,
   poste_ouvert: OptionalText,
   post_ouvert: OptionalText,
@@ -114,20 +120,26 @@ interface JobLayout {
   content: Element | null;
 }
 
-/** The posting template: a `div.job` whose page title holds a non-empty h1. */
+/**
+ * The posting template: a `div.job` with a non-empty h1, normally inside `.page-title` beside the
+ * "<equipe> recrute :" h2; an h1 straight inside the job block is accepted too (a build without
+ * the title wrapper still shows a posting).
+ */
 function findJobLayout(document: Document): JobLayout | null {
   for (const root of Array.from(document.querySelectorAll('div.job'))) {
-    const pageTitle = root.querySelector('.page-title');
-    const title = pageTitle?.querySelector('h1') ?? null;
-    if (!pageTitle || !title || textOf(title) === '') continue;
-    return {
-      root,
-      title,
-      subtitle: pageTitle.querySelector('h2'),
-      content: root.querySelector('.page-content'),
-    };
+    const title = root.querySelector('.page-title h1') ?? root.querySelector('h1');
+    if (!title || textOf(title) === '') continue;
+    const titleBlock = title.closest('.page-title') ?? title.parentElement;
+    const subtitle = titleBlock && titleBlock !== root ? titleBlock.querySelector('h2') : previousHeading(title);
+    return { root, title, subtitle, content: root.querySelector('.page-content') };
   }
   return null;
+}
+
+/** The h2 right before the h1, when the heading pair has no wrapper of its own. */
+function previousHeading(title: Element): Element | null {
+  const previous = title.previousElementSibling;
+  return previous?.tagName.toUpperCase() === 'H2' ? previous : null;
 }
 
 /**

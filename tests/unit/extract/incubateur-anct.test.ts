@@ -173,6 +173,24 @@ describe('incubateur.anct.gouv.fr: own pages, one per layout', () => {
     expect(reading.content?.classList.contains('page-content')).toBe(true);
   });
 
+  it.each([
+    [
+      'without the .page-title wrapper',
+      (html: string) => html.replace(/<div class="page-title">([\s\S]*?<\/h1>)<\/div>/, '$1'),
+    ],
+    [
+      'with "<equipe> recrute : <role>" all in the h1',
+      (html: string) =>
+        html.replace(/<h2>[\s\S]*?<\/h2><h1>[\s\S]*?<\/h1>/, '<h1>Mairie Ouverte recrute : Designer de service</h1>'),
+    ],
+  ])('reads the heading of a build %s', (_label, rewrite) => {
+    const html = rewrite(fixture('posting-filled.html'));
+    expect(html).not.toBe(fixture('posting-filled.html'));
+    const reading = readPage(html, '/recrutements/mairie-ouverte-designer-de-service-0a1b2c3d/');
+    expect(reading.detection).toBe('posting');
+    expect(flatten(reading.found)).toMatchObject({ title: 'Designer de service', organization: 'Mairie Ouverte' });
+  });
+
   it('says which strategy found each field: the DOM is "site", the embedded state "page-data"', () => {
     const { found } = readPage(fixture('posting-closed.html'), '/recrutements/adresses-communes-x-4e5f6a7b/');
     expect(found.title?.via).toBe('site');
