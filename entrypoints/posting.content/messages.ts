@@ -1,0 +1,61 @@
+/**
+ * The panel's and the listing marks' line to the background: the three page messages a content
+ * script may send (lib/messaging.ts). A background that does not answer (not started yet, the
+ * extension reloaded under the page) must not leave the panel waiting, hence the time limit.
+ *
+ * The protocol is lib/messaging.ts's `ProtocolMap`, imported as a type only: importing that module
+ * at run time would also bring every payload's zod schema into the content script, whereas the
+ * receiver (the background) is the one that validates. Same transport, same message names.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PanelActions } from '../../components/panel/Panel';
+import type { OfferMark, ProtocolMap } from '../../lib/messaging';
+
+const { sendMessage } = defineExtensionMessaging<ProtocolMap>();
+
+const ANSWER_WITHIN_MS = 5000;
+
+function withinTime<T>(promise: Promise<T>, ms = ANSWER_WITHIN_MS): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('No answer from the background')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Saved offers among `urls`, keyed by canonical URL; empty when the background cannot tell. */
+export async function lookupMarks(urls: readonly string[]): Promise<ReadonlyMap<string, OfferMark>> {
+  if (urls.length === 0) return new Map();
+  try {
+    const answer = await withinTime(sendMessage('lookupOffers', { urls: [...urls] }));
+    const marks = new Map<string, OfferMark>();
+    for (const [url, mark] of Object.entries(answer ?? {})) {
+      marks.set(url, mark);
+      marks.set(mark.id, mark);
+    }
+    return marks;
+  } catch {
+    return new Map();
+  }
+}
+
+export const panelActions: PanelActions = {
+  async lookup(url) {
+    return (await lookupMarks([url])).get(url) ?? null;
+  },
+  async save(offer) {
+    const outcome = await withinTime(sendMessage('saveOffer', { offer }));
+    return outcome.mark;
+  },
+  async open(id) {
+    await withinTime(sendMessage('openOffer', { id }));
+  },
+};
