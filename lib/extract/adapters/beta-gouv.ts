@@ -4,8 +4,9 @@
  * the year: a hero naming the organisation and the role ("<org> recrute" + role, or a single
  * 2017-style `<h1><org> recrute <role></h1>`), then a status line with a `<time datetime>`
  * ("Poste ouvert le …" or "Ce poste a été pourvu depuis son ouverture le …"). A page is a posting
- * when its address has the posting shape AND it carries that hero: the Jekyll redirect stubs left
- * at old posting addresses, the listing, the landing and the startup pages have none.
+ * when its address has the posting shape AND it carries that hero and status line: the Jekyll
+ * redirect stubs left at old posting addresses, the listing, the landing and the startup pages
+ * have neither.
  *
  * Only what the page shows is read here; contract, contact and closing date live in the body
  * prose, which is handed to the text fallback as `content` (never the site's menus and footer).
@@ -30,6 +31,7 @@ const CLOSED =
   /n['’]accepte plus de candidatures|candidatures (?:sont )?(?:closes|fermées|terminées)|(?:poste|offre) (?:est )?(?:fermée?|close?|expirée?)\b|n['’]est plus (?:ouverte?|disponible)/iu;
 const STATUS_WORDS = /poste ouvert|pourvue?\b|n['’]accepte plus|fermée?\b|expirée?\b/iu;
 const FRIEND_LINK = /^voir l['’]offre\b/iu;
+const FRIEND_NOTICE = /voir l['’]offre\b/iu;
 const FRIEND_NAME = /\bsur le site d(?:e\s+|['’]\s*)(.+)$/iu;
 /** A lead sentence naming the role: "X recherche <strong>un.e chargé.e de …</strong>". */
 const LEAD_VERB = /\b(?:recherche|recrute|cherche)\b/iu;
@@ -173,7 +175,7 @@ interface BodyLayout {
  * by a startup card and a "Une question ?" footer with the site's own e-mail, so a detached copy of
  * just the body children is handed over instead.
  */
-function findBody(document: Document, hero: Element, statusLine: StatusLine | null): BodyLayout {
+function findBody(document: Document, hero: Element, statusLine: StatusLine): BodyLayout {
   const article = hero.closest('article');
   if (article) return articleBody(document, article, hero, statusLine);
   const sections = document.querySelectorAll('section');
@@ -184,7 +186,7 @@ function findBody(document: Document, hero: Element, statusLine: StatusLine | nu
   return { start: null, content: hero.closest('main') };
 }
 
-function articleBody(document: Document, article: Element, hero: Element, statusLine: StatusLine | null): BodyLayout {
+function articleBody(document: Document, article: Element, hero: Element, statusLine: StatusLine): BodyLayout {
   const children = Array.from(article.children);
   const heroIndex = children.findIndex((child) => child === hero || child.contains(hero));
   let startIndex = children.findIndex((child, i) => i > heroIndex && child.matches('.excerpt'));
@@ -210,11 +212,11 @@ function articleBody(document: Document, article: Element, hero: Element, status
   return { start, content };
 }
 
-function isHeaderPart(element: Element, statusLine: StatusLine | null): boolean {
-  if (statusLine && (element === statusLine.line || element.contains(statusLine.line))) return true;
+function isHeaderPart(element: Element, statusLine: StatusLine): boolean {
+  if (element === statusLine.line || element.contains(statusLine.line)) return true;
   const text = textOf(element);
   if (text.length > 300) return false;
-  return FILLED.test(text) || CLOSED.test(text) || /voir l['’]offre/iu.test(text);
+  return FILLED.test(text) || CLOSED.test(text) || FRIEND_NOTICE.test(text);
 }
 
 /** The elements between the hero and the body: the status line and notices live there. */
@@ -237,9 +239,9 @@ function headerZone(root: Element, hero: Element, bodyStart: Element | null): El
 }
 
 /** "pourvu" wins over "ouvert": the 2017 template prints both on a filled post. */
-function statusOf(zone: readonly Element[], statusLine: StatusLine | null): OfferStatus {
+function statusOf(zone: readonly Element[], statusLine: StatusLine): OfferStatus {
   const texts = zone.filter((element) => !element.matches('a')).map((element) => textOf(element));
-  if (statusLine) texts.push(textOf(statusLine.line));
+  texts.push(textOf(statusLine.line));
   if (texts.some((text) => FILLED.test(text))) return 'filled';
   if (texts.some((text) => CLOSED.test(text))) return 'closed';
   if (texts.some((text) => OPEN.test(text))) return 'open';
