@@ -17,6 +17,8 @@ export const Reminder = z.object({
   dueAt: z.number().int().nonnegative(),
   /** Epoch milliseconds when it was shown (notification or « À faire »); null until then. */
   shownAt: z.number().int().nonnegative().nullable(),
+  /** « Me le rappeler demain »: not shown again before this instant (epoch ms); absent when never snoozed. */
+  snoozedUntil: z.number().int().nonnegative().nullable().optional(),
   /** Days before closing (deadline), the custom reminder's text, etc. */
   label: z.string().max(300).nullable(),
 });
