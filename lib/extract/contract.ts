@@ -7,11 +7,11 @@ import { foldForMatch } from './text';
 
 const KEYWORDS: ReadonlyArray<readonly [Contract, RegExp]> = [
   ['stage', /\bstag(?:e|iaire)s?\b/],
-  ['alternance', /\balternan(?:ce|t)\b|\bapprenti/],
+  ['alternance', /\balternan(?:ce|te?s?)\b|\bapprenti/],
   ['CDI', /\bcdi\b/],
   ['CDD', /\bcdd\b|\bcontractuel/],
-  ['fonctionnaire/détachement', /\bfonctionn?aire|\bdetachement\b|\btitulaire\b|\bmise a disposition\b/],
-  ['freelance', /\bindepend[ae]nt|\bfree-?lance|\bprestataire|\bportage\b/],
+  ['fonctionnaire/détachement', /\bfonctionn?aire|\bdetachement\b|\btitulaires?\b|\bmise a disposition\b/],
+  ['freelance', /\bindepend[ae]nt|\bfree[- ]?lance|\bprestataire|\bportage\b/],
 ];
 
 /** The contract kind the words name; `autre` for words that name none; null for no words. */
