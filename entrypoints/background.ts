@@ -1,3 +1,5 @@
+import { startBackground } from '../lib/background';
+
 export default defineBackground(() => {
-  // Wiring comes with storage (issue: save, keep and track).
+  startBackground();
 });

@@ -24,7 +24,7 @@ import { NO_CLOSING_DATE, type OfferRow, type PostuloDb } from './db';
 import type { OfferMark, SaveOutcome } from './messaging';
 import { OFFER_FIELDS, Offer, type OfferField } from './offer';
 import { effectiveFields, type PageChange, SavedOffer } from './saved-offer';
-import { canonicalUrl } from './url';
+import { canonicalUrl, isWebUrl } from './url';
 
 /** The id names no saved offer (deleted meanwhile, or never saved). */
 export class OfferNotFoundError extends Error {
@@ -276,12 +276,10 @@ function changesThatMatter(before: Offer, after: Offer, at: string): PageChange[
   return changes;
 }
 
+/** The record's id; only web pages are offers (no `javascript:`, `data:`, `file:`…). */
 function canonicalId(url: string): string {
-  try {
-    return canonicalUrl(url);
-  } catch {
-    throw new InvalidOfferDataError(`offer: not a URL: ${url.slice(0, 200)}`);
-  }
+  if (!isWebUrl(url)) throw new InvalidOfferDataError(`offer: not a web address: ${url.slice(0, 200)}`);
+  return canonicalUrl(url);
 }
 
 function canonicalOrNothing(url: string): string[] {

@@ -172,6 +172,7 @@ describe('saveOffer', () => {
   it.each([
     ['an empty title', { title: '' }],
     ['an address that is not a URL', { url: 'pas une adresse' }],
+    ['an address that is not a web page', { url: 'javascript:alert(1)' }],
     ['an impossible closing date', { closesAt: '2023-02-31' }],
     ['an unknown status', { status: 'ouvert' }],
   ])('refuses %s and writes nothing', async (_what, bad) => {

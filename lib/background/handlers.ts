@@ -1,0 +1,83 @@
+/**
+ * One handler per message type of lib/messaging.ts. Every message goes through `receiveMessage`:
+ * the sender is checked first (our extension only; content scripts may send page messages only),
+ * then the payload against its zod schema, and only then is the repository called. A refused
+ * message throws — the sender gets the error — and changes nothing.
+ */
+import {
+  isAllowedSender,
+  type MessageData,
+  type MessageType,
+  type ProtocolMap,
+  parsePayload,
+  RefusedMessage,
+  type SenderInfo,
+} from '../messaging';
+import {
+  addReminder,
+  deleteOffer,
+  editFields,
+  editStageDate,
+  lookup,
+  removeReminder,
+  restoreOffer,
+  saveOffer,
+  setStage,
+  updateNotes,
+} from '../offers-repo';
+import type { BackgroundContext } from './context';
+import { readActiveTab, runAfterWrite, saveActiveTab } from './save-tab';
+
+export type Reply<T extends MessageType> = Awaited<ReturnType<ProtocolMap[T]>>;
+type Handler<T extends MessageType> = (data: MessageData<T>, ctx: BackgroundContext) => Promise<Reply<T>>;
+
+/** Awaits a repository write, then runs the after-write hook. */
+async function written<R>(ctx: BackgroundContext, write: Promise<R>): Promise<R> {
+  const result = await write;
+  await runAfterWrite(ctx);
+  return result;
+}
+
+const HANDLERS: { [T in MessageType]: Handler<T> } = {
+  saveOffer: ({ offer }, ctx) => written(ctx, saveOffer(ctx.db, offer, ctx.now())),
+  lookupOffers: ({ urls }, ctx) => lookup(ctx.db, urls),
+  openOffer: ({ id }, ctx) => ctx.openOffer(id),
+  editOffer: async ({ id, edits }, ctx) => {
+    await written(ctx, editFields(ctx.db, id, edits, ctx.now()));
+  },
+  setStage: async ({ id, stage, at, note }, ctx) => {
+    const now = ctx.now();
+    await written(ctx, setStage(ctx.db, id, { stage, at: at ?? now.toISOString(), note }, now));
+  },
+  editStageDate: async ({ id, index, at }, ctx) => {
+    await written(ctx, editStageDate(ctx.db, id, index, at, ctx.now()));
+  },
+  updateNotes: async ({ id, notes, contactPerson }, ctx) => {
+    await written(ctx, updateNotes(ctx.db, id, { notes, contactPerson }, ctx.now()));
+  },
+  deleteOffer: ({ id }, ctx) => written(ctx, deleteOffer(ctx.db, id)),
+  restoreOffer: ({ saved }, ctx) => written(ctx, restoreOffer(ctx.db, saved)),
+  addReminder: ({ offerId, reminder }, ctx) => written(ctx, addReminder(ctx.db, offerId, reminder, ctx.now())),
+  removeReminder: async ({ offerId, reminderId }, ctx) => {
+    await written(ctx, removeReminder(ctx.db, offerId, reminderId, ctx.now()));
+  },
+  readActiveTab: (_data, ctx) => readActiveTab(ctx),
+  saveActiveTab: (_data, ctx) => saveActiveTab(ctx),
+};
+
+export const MESSAGE_TYPES = Object.keys(HANDLERS) as MessageType[];
+
+/** Checks the sender, then the payload, then handles the message. */
+export async function receiveMessage<T extends MessageType>(
+  type: T,
+  data: unknown,
+  sender: SenderInfo,
+  ctx: BackgroundContext,
+): Promise<Reply<T>> {
+  if (!isAllowedSender(type, sender, ctx.runtimeId, ctx.extensionOrigin)) {
+    throw new RefusedMessage(`${type}: refused, the sender may not send this message`);
+  }
+  const payload = parsePayload(type, data);
+  const handler: Handler<T> = HANDLERS[type];
+  return handler(payload, ctx);
+}

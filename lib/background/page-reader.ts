@@ -1,0 +1,34 @@
+/**
+ * What `read-page` runs inside a tab the user asked to save (popup, shortcut, context menu):
+ * the same extractor as the content script, forced to read whatever the page holds, since the
+ * user said this page is an offer. Pure: the document, its address and the instant are
+ * parameters, and nothing here calls `browser.*`.
+ */
+import { z } from 'zod';
+import { type Extraction, extract } from '../extract';
+import { canonicalUrl } from '../url';
+
+/**
+ * Where the content script may leave the app-state scripts it captured at load (they delete
+ * themselves, see lib/page-capture.ts). An injected script runs in the same isolated world, so
+ * it sees that global; the page's own scripts do not. Absent on sites without our content script.
+ */
+export const CAPTURE_HANDOFF_KEY = '__postuloCapturedScripts';
+
+const CaptureHandoff = z.object({ url: z.string(), scripts: z.array(z.string()) });
+
+export function readOpenPage(document: Document, href: string, now: Date, handoff?: unknown): Extraction {
+  const url = new URL(href);
+  return extract({ document, url, now, capturedScripts: capturedFor(href, handoff) }, { force: true });
+}
+
+/** The captured scripts, only when they were captured on this very address (SPAs navigate). */
+function capturedFor(href: string, handoff: unknown): string[] {
+  const parsed = CaptureHandoff.safeParse(handoff);
+  if (!parsed.success) return [];
+  try {
+    return canonicalUrl(parsed.data.url) === canonicalUrl(href) ? parsed.data.scripts : [];
+  } catch {
+    return [];
+  }
+}
