@@ -1,0 +1,123 @@
+/**
+ * Chromium with the built extension, driven by playwright-core (never a downloaded browser).
+ * Each launch gets a temporary profile; `relaunch()` opens the same profile again, to test what
+ * survives a browser restart. No request leaves the machine: the resolver rule makes every host
+ * unreachable, and `servePage` answers the pages a test needs at their real addresses.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+/** The build `npm run build:chrome` writes. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why the suite cannot run here, or null when it can. */
+export function missingPrerequisite(): string | null {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    return 'no build in .output/chrome-mv3: run npm run build:chrome';
+  return null;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  serviceWorker: Worker;
+  /** Closes the browser and deletes the profile. */
+  close(): Promise<void>;
+  /** Closes the browser and starts it again on the same profile. */
+  relaunch(): Promise<ExtensionBrowser>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (relaunch); a new temporary one otherwise. */
+  profileDir?: string;
+  /** The browser's language: navigator.language, Accept-Language. French by default. */
+  locale?: string;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'postulo-e2e-'));
+  const locale = options.locale ?? 'fr-FR';
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The id depends on the extension's folder: read it, never hard-code it.
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  const close = async () => {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  const relaunch = async () => {
+    await context.close();
+    return launchBrowser({ ...options, profileDir });
+  };
+  return { context, extensionId, profileDir, serviceWorker, close, relaunch };
+}
+
+const servedPages = new WeakMap<BrowserContext, Map<string, string>>();
+const routedOrigins = new WeakMap<BrowserContext, Set<string>>();
+
+/**
+ * Answers `url` with `html` in this browser; anything else asked of that site (scripts, styles,
+ * images, other pages) gets a 404, so the page runs with only its inline scripts.
+ */
+export async function servePage(context: BrowserContext, url: string, html: string): Promise<void> {
+  let pages = servedPages.get(context);
+  if (!pages) {
+    pages = new Map();
+    servedPages.set(context, pages);
+  }
+  pages.set(withoutHash(url), html);
+
+  let origins = routedOrigins.get(context);
+  if (!origins) {
+    origins = new Set();
+    routedOrigins.set(context, origins);
+  }
+  const { origin } = new URL(url);
+  if (origins.has(origin)) return;
+  origins.add(origin);
+  const known = pages;
+  await context.route(`${origin}/**`, async (route) => {
+    const body = known.get(withoutHash(route.request().url()));
+    if (body === undefined)
+      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
+    else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  });
+}
+
+function withoutHash(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+/** Opens `url` (served beforehand) in a new tab and waits for the page to be parsed. */
+export async function openPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return page;
+}
