@@ -1,0 +1,103 @@
+/**
+ * The popup's shell: the list (with the current tab and the « À faire » slot above it) or one
+ * offer's detail, the alert for refused writes, and the undo toast. The detail has its own
+ * address, `popup.html?offer=<id>`, so the background can open an offer directly in a tab.
+ */
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { popupText } from '../../lib/i18n/popup';
+import type { SavedOffer } from '../../lib/saved-offer';
+import { errorReason } from './api';
+import { CurrentTab } from './CurrentTab';
+import { PopupContext, type PopupContextValue, type PopupEnv } from './context';
+import { OfferDetail } from './OfferDetail';
+import { OfferList } from './OfferList';
+import { type ListFilter, NO_FILTER } from './sortAndFilter';
+import { UndoToast } from './UndoToast';
+import './popup.css';
+
+/** The offer id in `?offer=…`, or null for the list. */
+export function offerIdFromSearch(search: string): string | null {
+  const id = new URLSearchParams(search).get('offer');
+  return id ? id : null;
+}
+
+interface PopupProps {
+  env: PopupEnv;
+  /** The « À faire » section (due reminders, issue 4) goes here, above the list. */
+  todo?: ComponentChildren;
+}
+
+export function Popup({ env, todo = null }: PopupProps) {
+  const [offerId, setOfferId] = useState<string | null>(() => offerIdFromSearch(window.location.search));
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
+  const [error, setError] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<SavedOffer | null>(null);
+  const lastOpened = useRef<string | null>(null);
+
+  useEffect(() => {
+    const onPopState = () => setOfferId(offerIdFromSearch(window.location.search));
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
+
+  const openOffer = useCallback((id: string) => {
+    lastOpened.current = id;
+    window.history.pushState(null, '', `?offer=${encodeURIComponent(id)}`);
+    setOfferId(id);
+  }, []);
+
+  const closeOffer = useCallback(() => {
+    window.history.pushState(null, '', window.location.pathname);
+    setOfferId(null);
+  }, []);
+
+  const reportError = useCallback(
+    (failure: unknown) => {
+      const reason = errorReason(failure) ?? popupText(env.locale, 'errorUnknown');
+      setError(popupText(env.locale, 'errorRefused', { reason }));
+    },
+    [env.locale],
+  );
+
+  const offerDeleted = useCallback(
+    (saved: SavedOffer) => {
+      setDeleted(saved);
+      closeOffer();
+    },
+    [closeOffer],
+  );
+
+  const context = useMemo<PopupContextValue>(
+    () => ({ ...env, openOffer, closeOffer, reportError, offerDeleted }),
+    [env, openOffer, closeOffer, reportError, offerDeleted],
+  );
+  const closeToast = useCallback(() => setDeleted(null), []);
+
+  return (
+    <PopupContext.Provider value={context}>
+      <main class="popup" lang={env.locale}>
+        {error && (
+          <div class="alert" role="alert">
+            <p>{error}</p>
+            <button type="button" class="button button--small" onClick={() => setError(null)}>
+              {popupText(env.locale, 'dismiss')}
+            </button>
+          </div>
+        )}
+        {offerId ? (
+          <OfferDetail key={offerId} id={offerId} />
+        ) : (
+          <div class="list-view">
+            <h1 class="app-title">{popupText(env.locale, 'appTitle')}</h1>
+            <CurrentTab />
+            {/* SLOT « À faire » (issue 4: due reminders): rendered above the list, from the `todo` prop. */}
+            {todo && <div class="todo-slot">{todo}</div>}
+            <OfferList filter={filter} onFilterChange={setFilter} focusId={lastOpened.current} />
+          </div>
+        )}
+        {deleted && <UndoToast key={deleted.id} saved={deleted} onClose={closeToast} />}
+      </main>
+    </PopupContext.Provider>
+  );
+}
