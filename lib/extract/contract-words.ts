@@ -2,6 +2,8 @@
  * The contract a posting's prose names, as written ("indépendant", "Stage", "CDD de 3 ans").
  *
  * Postings say it in a few recurring ways, most trustworthy first:
+ * 0. the posting's title, when the role itself is the contract: "Stagiaire - déploiement/produit",
+ *    "Chargé(e) de déploiement (Stage)", "X recrute un ou une stagiaire";
  * 1. a label: "Type de contrat : CDD 3 ans", "Statut — Freelance / prestataire", or the label
  *    alone on its line with the value below it;
  * 2. a sentence built around it: "Poste ouvert pour un·e indépendant·e", "statut de freelance",
@@ -77,13 +79,30 @@ const MAX_VALUE = 60;
 /** A value opening like a sentence ("Vous aurez un statut de freelance") is prose, not a label's value. */
 const SENTENCE_OPENING = /^(?:vous|nous|il|elle|on|ce|cette|le|la|les|l['’]|you|we|the|this)\s/iu;
 
-/** The contract the text names, as written, with its kind; null when it names none clearly. */
-export function findContractWords(text: string): ContractWords | null {
+/**
+ * The contract a posting names, as written, with its kind; null when it names none clearly.
+ * `titles` are the posting's names (the document title, its heading), read before the body.
+ */
+export function findContractWords(text: string, titles: readonly string[] = []): ContractWords | null {
   const scanned = text.slice(0, MAX_TEXT);
-  const raw = labelled(scanned) ?? firstMatch(scanned, PROSE) ?? firstMatch(scanned, [LINE_START]);
+  const raw = inTitle(titles) ?? labelled(scanned) ?? firstMatch(scanned, PROSE) ?? firstMatch(scanned, [LINE_START]);
   if (!raw) return null;
   const kind = contractKind(raw);
   return kind ? { raw, kind } : null;
+}
+
+/** A contract word in a title, unless the role manages them ("Responsable des stages", "… de l'alternance"). */
+const TITLE_WORD = new RegExp(
+  `(?<!\\b(?:des|les|aux|du|de\\s+la)\\s+|\\bde\\s+l['’]\\s*)${KEYWORD.replace('titulaires?|', '')}`,
+  'iu',
+);
+
+function inTitle(titles: readonly string[]): string | null {
+  for (const title of titles) {
+    const match = TITLE_WORD.exec(title.slice(0, 300));
+    if (match?.[1]) return match[1];
+  }
+  return null;
 }
 
 function labelled(text: string): string | null {

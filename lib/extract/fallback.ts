@@ -94,7 +94,7 @@ export function readVisibleText(page: Page, content: Element | null): Found {
   const status = statusNotice(text) ?? (closing ? (closing.date < utcDay(page.now) ? 'closed' : 'open') : null);
   if (status) found.status = { value: status, via: 'text' };
 
-  const contract = findContractWords(text);
+  const contract = findContractWords(text, postingTitles(page.document));
   if (contract) {
     found.contractRaw = { value: contract.raw, via: 'text' };
     found.contract = { value: contract.kind, via: 'text' };
@@ -184,6 +184,12 @@ function isSkipped(element: Element): boolean {
   if (className && SKIPPED_CLASS.test(className)) return true;
   const id = element.getAttribute('id');
   return id !== null && SKIPPED_CLASS.test(id);
+}
+
+/** The names the page gives the posting: its document title and its first heading. */
+function postingTitles(document: Document): string[] {
+  const heading = document.querySelector('h1')?.textContent ?? '';
+  return [document.title ?? '', heading].map((title) => title.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 /** A notice that the posting is over. Short lines only: prose may say "le poste sera pourvu". */

@@ -48,7 +48,7 @@ const ISO = new RegExp(
 );
 // Day first (French); a year is optional only with slashes ("01/12"), so "4.5" or "1-2" are not dates.
 const NUMERIC = new RegExp(
-  `${WEEKDAY}([0-3]?\\d)(?:([/.-])([01]?\\d)\\2(\\d{4}|\\d{2})|/([01]?\\d))(?![\\d/.-]?\\d)${TIME}`,
+  `${WEEKDAY}([0-3]?\\d)(?:([/.-])([0-3]?\\d)\\2(\\d{4}|\\d{2})|/([01]?\\d))(?![\\d/.-]?\\d)${TIME}`,
   'iuy',
 );
 
@@ -98,6 +98,7 @@ export function parseDateAt(text: string, index: number): DateMention | null {
     const year = numeric[4] ? (numeric[4].length === 2 ? 2000 + Number(numeric[4]) : Number(numeric[4])) : null;
     // Day first, as in French; month first only when day first cannot be a date (US "12/31/2024").
     const dayFirst = second <= 12;
+    if (!dayFirst && first > 12) return null;
     found = {
       year,
       month: dayFirst ? second : first,
@@ -335,7 +336,7 @@ function rawFragment(text: string, start: number, end: number): string {
 // --- When the posting was published -----------------------------------------------------------
 
 const PUBLISHED_LABEL =
-  /\b(?:publi[ée]e?\s+le|date\s+de\s+(?:publication|parution|mise\s+en\s+ligne)|mise?\s+en\s+ligne\s+le|poste\s+ouvert\s+le|offre\s+(?:publi[ée]e|ouverte)\s+le|posted\s+on|published\s+on|date\s+posted|posted|published)\b/giu;
+  /\b(?:publi[ée]e?\s+le|date\s+de\s+(?:publication|parution|mise\s+en\s+ligne)|mise?\s+en\s+ligne\s+le|poste\s+ouvert\s+(?:le|au|depuis\s+le)|offre\s+(?:publi[ée]e|ouverte)\s+le|posted\s+on|published\s+on|date\s+posted|posted|published)\b/giu;
 
 /**
  * The publication date the text states ("Publié le 3 mai 2024", "Date de publication : 03/05/2024").
@@ -344,8 +345,9 @@ const PUBLISHED_LABEL =
 export function findPublishedDate(text: string, now: Date): DatedPhrase | null {
   for (const label of text.matchAll(PUBLISHED_LABEL)) {
     const from = label.index + label[0].length;
-    const rest = text.slice(from, from + 40);
-    const mention = findDateIn(text, from, from + windowEnd(rest) + 1);
+    const stop = from + windowEnd(text.slice(from, from + LABEL_WINDOW));
+    let mention = findDateIn(text, from, stop);
+    if (!mention && text[stop] === '\n') mention = findDateIn(text, stop + 1, stop + 1 + LABEL_WINDOW);
     if (!mention) continue;
     const today = utcDay(now);
     let date = resolveDate(mention, { now });

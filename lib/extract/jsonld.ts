@@ -36,7 +36,7 @@ export function readJsonLd(page: Page): Found {
   }
   const { postings, byId } = collectPostings(nodes);
   const posting = choosePosting(postings, page.url);
-  return posting ? readJobPosting(posting, page, 'json-ld', byId) : {};
+  return posting ? readJobPosting(posting, page, 'json-ld', { byId, markup: true }) : {};
 }
 
 function jsonLdTexts(document: Document): string[] {
@@ -144,35 +144,49 @@ function safeCanonical(url: string | null, base?: URL): string | null {
 
 // --- One JobPosting → found values -------------------------------------------------------------
 
+export interface PostingSource {
+  /** Nodes by `@id`, to follow references (`{"@id": "#org"}`). */
+  byId?: ReadonlyMap<string, JsonObject>;
+  /** True when strings may hold HTML and entities (JSON-LD); false for text already read from the DOM. */
+  markup: boolean;
+}
+
+/** How one posting's values are read: references followed, strings made into clean text. */
+interface Reading {
+  resolve: (value: unknown) => unknown;
+  clean: (value: string | null | undefined) => string | null;
+}
+
 /** Maps a JobPosting object (from JSON-LD, or built from microdata) to found values. */
-export function readJobPosting(
-  posting: JsonObject,
-  page: Page,
-  via: Strategy,
-  byId: ReadonlyMap<string, JsonObject> = new Map(),
-): Found {
+export function readJobPosting(posting: JsonObject, page: Page, via: Strategy, source: PostingSource): Found {
   const found: Found = {};
-  const resolve = (value: unknown): unknown => {
-    if (isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1)
-      return byId.get(value['@id']) ?? value;
-    return value;
+  const byId = source.byId ?? new Map<string, JsonObject>();
+  const toText = source.markup ? htmlToText : (value: string) => value;
+  const reading: Reading = {
+    resolve: (value) => {
+      if (isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1)
+        return byId.get(value['@id']) ?? value;
+      return value;
+    },
+    clean: (value) => (value == null ? null : shortText(toText(value))),
   };
+  const { resolve, clean } = reading;
   const put = <K extends keyof Found>(field: K, value: NonNullable<Found[K]>['value'] | null | undefined) => {
     if (value !== null && value !== undefined) (found as Record<string, unknown>)[field] = { value, via };
   };
 
-  put('title', shortText(firstText([posting.title, posting.name])));
-  put('organization', organizationName(resolve(posting.hiringOrganization), resolve));
+  put('title', clean(firstText([posting.title, posting.name])));
+  put('organization', organizationName(resolve(posting.hiringOrganization), reading));
 
   const published = readDate(posting.datePosted);
   if (published) {
     put('publishedAt', published.date);
-    put('publishedAtRaw', shortText(published.raw));
+    put('publishedAtRaw', clean(published.raw));
   }
   const closes = readDate(posting.validThrough);
   if (closes) {
     put('closesAt', closes.date);
-    put('closesAtRaw', shortText(closes.raw));
+    put('closesAtRaw', clean(closes.raw));
     // Unknown is every offer's default: left unset, so a notice in the text can still say more.
     put('status', isPast(closes, page.now) ? 'closed' : 'open');
   }
@@ -184,16 +198,16 @@ export function readJobPosting(
   }
 
   const place =
-    locationText(posting.jobLocation, resolve) ?? requirementText(posting.applicantLocationRequirements, resolve);
+    locationText(posting.jobLocation, reading) ?? requirementText(posting.applicantLocationRequirements, reading);
   put('location', place);
   put('remote', remoteKind(posting.jobLocationType, posting.jobLocation));
 
   const contactPoint = firstObject(resolve(posting.applicationContact));
-  put('contact', readContactPoint(contactPoint));
+  put('contact', readContactPoint(contactPoint, reading));
   put('applyUrl', applyUrl(posting, contactPoint, page.url, resolve));
 
   const description = firstText(posting.description);
-  if (description) put('description', nonEmptyText(excerpt(htmlToText(description), MAX_DESCRIPTION)));
+  if (description) put('description', nonEmptyText(excerpt(toText(description), MAX_DESCRIPTION)));
   return found;
 }
 
@@ -223,11 +237,10 @@ function firstObject(value: unknown): JsonObject | null {
   return null;
 }
 
-/** Page text as one clean line: entities decoded, markup removed, at most 500 characters. */
-function shortText(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  const text = htmlToText(value).replace(/\n+/g, ' ');
-  return nonEmptyText(text.length > MAX_SHORT ? excerpt(text, MAX_SHORT) : text);
+/** Text as one clean line of at most 500 characters. */
+function shortText(text: string): string | null {
+  const line = collapseSpace(text);
+  return nonEmptyText(line.length > MAX_SHORT ? excerpt(line, MAX_SHORT) : line);
 }
 
 function nonEmptyText(text: string): string | null {
@@ -235,11 +248,11 @@ function nonEmptyText(text: string): string | null {
   return clean === '' ? null : clean;
 }
 
-function organizationName(value: unknown, resolve: (value: unknown) => unknown): string | null {
+function organizationName(value: unknown, { resolve, clean }: Reading): string | null {
   const items = Array.isArray(value) ? value.slice(0, 10) : [value];
   for (const item of items.map(resolve)) {
-    const name = isObject(item) ? (firstText(item.name) ?? firstText(item.legalName)) : firstText(item);
-    const text = shortText(name);
+    const name = isObject(item) ? firstText([item.name, item.legalName]) : firstText(item);
+    const text = clean(name);
     if (text) return text;
   }
   return null;
@@ -286,7 +299,7 @@ function readEmploymentType(value: unknown): { raw: string; kind: Contract } | n
   return { raw: raw.length > MAX_SHORT ? raw.slice(0, MAX_SHORT) : raw, kind };
 }
 
-function locationText(value: unknown, resolve: (value: unknown) => unknown): string | null {
+function locationText(value: unknown, { resolve, clean }: Reading): string | null {
   const places = (Array.isArray(value) ? value.slice(0, 10) : [value]).map(resolve);
   const names: string[] = [];
   for (const place of places) {
@@ -294,7 +307,7 @@ function locationText(value: unknown, resolve: (value: unknown) => unknown): str
     if (name && !names.includes(name)) names.push(name);
     if (names.length === 3) break;
   }
-  return shortText(names.join(' ; ') || null);
+  return clean(names.join(' ; ') || null);
 }
 
 function placeName(place: unknown, resolve: (value: unknown) => unknown): string | null {
@@ -314,12 +327,12 @@ function placeName(place: unknown, resolve: (value: unknown) => unknown): string
   return firstText(address) ?? firstText(place.name);
 }
 
-function requirementText(value: unknown, resolve: (value: unknown) => unknown): string | null {
+function requirementText(value: unknown, { resolve, clean }: Reading): string | null {
   const items = (Array.isArray(value) ? value.slice(0, 10) : [value]).map(resolve);
   const names = items
     .map((item) => (isObject(item) ? firstText(item.name) : firstText(item)))
     .filter((name): name is string => name !== null && name.trim() !== '');
-  return shortText(names.join(', ') || null);
+  return clean(names.join(', ') || null);
 }
 
 /** TELECOMMUTE alone is a remote job; with a place as well, the job may be done from either. */
@@ -329,13 +342,13 @@ function remoteKind(locationType: unknown, jobLocation: unknown): Remote | null 
   return hasPlace ? 'partial' : 'full';
 }
 
-function readContactPoint(point: JsonObject | null): Contact | null {
+function readContactPoint(point: JsonObject | null, { clean }: Reading): Contact | null {
   if (!point) return null;
   const email = firstText(point.email)
     ?.trim()
     .replace(/^mailto:/i, '');
   const phone = firstText(point.telephone)?.trim();
-  const name = shortText(firstText(point.name));
+  const name = clean(firstText(point.name));
   const contact: Contact = {
     email: email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null,
     name,
@@ -384,7 +397,7 @@ const BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|bloc
 export function htmlToText(html: string): string {
   let text = html.slice(0, MAX_HTML);
   for (let pass = 0; pass < 3; pass++) {
-    const stripped = text.replace(BLOCK_TAG, '\n').replace(TAG, ' ');
+    const stripped = withoutScripts(text).replace(BLOCK_TAG, '\n').replace(TAG, '');
     const decoded = decodeEntities(stripped);
     text = decoded;
     if (!/<\/?[a-z!?]/i.test(decoded)) break;
@@ -396,6 +409,26 @@ export function htmlToText(html: string): string {
     .map((line) => collapseSpace(line))
     .filter((line) => line !== '')
     .join('\n');
+}
+
+/** Drops `<script>` and `<style>` elements with their content (a linear scan, whatever the input). */
+function withoutScripts(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const script = lower.indexOf('<script', from);
+    const style = lower.indexOf('<style', from);
+    const start = script < 0 ? style : style < 0 ? script : Math.min(script, style);
+    if (start < 0) break;
+    const name = start === script ? '</script' : '</style';
+    const close = lower.indexOf(name, start);
+    out += html.slice(from, start);
+    if (close < 0) return out;
+    const end = lower.indexOf('>', close);
+    from = end < 0 ? html.length : end + 1;
+  }
+  return out + html.slice(from);
 }
 
 /** Latin-1 named entities, in code-point order from U+00A0. */

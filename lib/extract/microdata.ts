@@ -28,7 +28,8 @@ export function readMicrodata(page: Page): Found {
     if (isJobPosting(item)) postings.push(item);
   }
   const posting = choosePosting(postings, page.url);
-  return posting ? readJobPosting(posting, page, 'microdata') : {};
+  // Values come from the DOM: already text, with no entities left to decode.
+  return posting ? readJobPosting(posting, page, 'microdata', { markup: false }) : {};
 }
 
 /** One item as an object: `@type`, then each property (first value kept, later ones appended). */
