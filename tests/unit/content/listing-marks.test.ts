@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPostingLinks, isListingPage } from '../../../lib/listing-marks';
+import { canonicalUrl } from '../../../lib/url';
+import { loadCases, SHARED_FIXTURES, sharedFixturesAvailable } from '../../support/cases';
+import { parseHtml } from '../../support/load-page';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/listing');
 
@@ -103,3 +106,35 @@ describe('findPostingLinks elsewhere', () => {
     expect(findPostingLinks(doc, new URL('https://incubateur.anct.gouv.fr/recrutements/'))).toEqual([]);
   });
 });
+
+describe.skipIf(!sharedFixturesAvailable())('findPostingLinks on the real listing pages', () => {
+  const { cases, dir } = sharedFixturesAvailable()
+    ? loadCases(join(SHARED_FIXTURES, 'cases.json'))
+    : { cases: [], dir: '' };
+  const listings = cases.filter((c) => c.kind === 'listing');
+
+  it.each(listings.map((c) => [c.id, c] as const))('%s: only postings the page data lists, each once', (_id, c) => {
+    const doc = parseHtml(readFileSync(join(dir, c.file), 'utf8'), c.url);
+    const listed = new Set(
+      ((c as { listingItems?: Array<{ url: string }> }).listingItems ?? []).map((item) => canonicalUrl(item.url)),
+    );
+    const found = findPostingLinks(doc, new URL(c.url));
+    // Each rendered posting link is found: as many as the page has distinct posting hrefs in the list.
+    const rendered = new Set(
+      Array.from(doc.querySelectorAll('a[href]'))
+        .map((a) => canonicalUrl(new URL(a.getAttribute('href') ?? '', c.url)))
+        .filter((url) => listed.has(url)),
+    );
+    expect(new Set(found.map((link) => link.url))).toEqual(rendered);
+    for (const link of found) expect(listed.has(link.url), link.url).toBe(true);
+    expect(new Set(found.map((link) => link.url)).size).toBe(found.length);
+    // A mark goes in the link's own heading when it has one (cards), else in the link (plain lists).
+    for (const link of found) {
+      const inHeading =
+        /^h[1-6]$/.test(link.slot.localName) && (link.slot.contains(link.link) || link.link.contains(link.slot));
+      expect(inHeading || link.slot === link.link, link.url).toBe(true);
+    }
+  });
+});
+
+if (!sharedFixturesAvailable()) console.warn(`real listing pages skipped: no shared fixtures at ${SHARED_FIXTURES}`);
