@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import './tests/support/node-polyfills.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
