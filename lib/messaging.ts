@@ -50,6 +50,9 @@ export const MESSAGE_SCHEMAS = {
   removeReminder: z.object({ offerId: OfferId, reminderId: z.string().min(1).max(64) }),
   readActiveTab: z.object({}),
   saveActiveTab: z.object({}),
+  // A backup is read and validated by the background in full before anything is written.
+  restoreBackup: z.object({ text: z.string().max(60 * 1024 * 1024), mode: z.enum(['merge', 'replace']) }),
+  deleteAllData: z.object({ confirm: z.literal('delete-all') }),
 } as const;
 
 export type MessageType = keyof typeof MESSAGE_SCHEMAS;
@@ -74,7 +77,16 @@ export interface ProtocolMap {
   readActiveTab(data: MessageData<'readActiveTab'>): ActiveTabReading;
   /** Reads and saves the active tab, whatever site it is on (what cannot be read, the user fills in). */
   saveActiveTab(data: MessageData<'saveActiveTab'>): SaveOutcome;
+  /** Validates the whole file, then merges or replaces in one transaction; settings restored too. */
+  restoreBackup(data: MessageData<'restoreBackup'>): RestoreAnswer;
+  /** Removes every offer, reminder and setting. */
+  deleteAllData(data: MessageData<'deleteAllData'>): void;
 }
+
+/** The outcome of a restore, as the options page shows it. */
+export type RestoreAnswer =
+  | { ok: true; offers: { added: number; updated: number; unchanged: number }; reminders: number }
+  | { ok: false; code: string; message: string; path?: string };
 
 export interface ActiveTabReading {
   isPosting: boolean;
