@@ -88,6 +88,21 @@ describe.skipIf(missing !== null)('content script on real pages', () => {
     expect(accepted(testCase, 'contact')).toContain(email);
   });
 
+  it('incubateur, every page whose closing date lives only in the inline script: the panel shows it', async () => {
+    const hidden = cases.filter(
+      (c) => c.site === INCUBATEUR && c.kind === 'posting' && c.where?.closesAt === 'inline-script',
+    );
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const testCase of hidden) {
+      await servePage(browser.context, testCase.url, readSharedPage(testCase));
+      const page = await openPage(browser.context, testCase.url);
+      await expect.poll(() => panel(page).count(), { message: testCase.id }).toBe(1);
+      const closing = await panelField(page, 'Clôture').textContent();
+      expect(closing, testCase.id).toContain(formatIsoDate(testCase.expected.closesAt ?? '', 'fr'));
+      await page.close();
+    }
+  });
+
   it('beta.gouv.fr: shows role, organisation and status', async () => {
     const testCase = betaPosting();
     expect(testCase, 'no beta.gouv.fr posting naming its organisation').toBeDefined();
