@@ -149,7 +149,8 @@ export function readVisible(root: Element): VisibleText {
     }
     visited++;
     if (node.nodeType === TEXT_NODE) {
-      line += node.nodeValue ?? '';
+      // One huge text node must not cost more than the bound either.
+      line += (node.nodeValue ?? '').slice(0, MAX_TEXT - length - line.length);
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;

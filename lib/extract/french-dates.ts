@@ -209,6 +209,8 @@ const DEADLINE_TIME = /(?:\d\s*(?:h|:)\s*\d{0,2}|minuit|midnight|inclus|included
 
 const SENTENCE_END = /[.!?\n;]/u;
 const LABEL_WINDOW = 60;
+/** Labels looked at before giving up: a posting has one or two, a hostile page thousands. */
+const MAX_LABELS = 100;
 
 /** Sentences are looked at over a bounded span, so a page of one endless "sentence" stays cheap. */
 const MAX_SENTENCE = 300;
@@ -271,7 +273,9 @@ export function findClosingDate(
 }
 
 function labelledDeadline(text: string): Candidate | null {
+  let weighed = 0;
   for (const label of text.matchAll(DEADLINE_LABEL)) {
+    if (++weighed > MAX_LABELS) break;
     const from = label.index + label[0].length;
     const rest = text.slice(from, from + LABEL_WINDOW);
     const stop = from + windowEnd(rest);
@@ -289,16 +293,23 @@ function windowEnd(rest: string): number {
   return end >= 0 ? end : rest.length;
 }
 
+/** Dates weighed in prose before giving up: a posting names a handful, a hostile page thousands. */
+const MAX_PROSE_DATES = 200;
+
 function proseDeadline(text: string): Candidate | null {
+  let weighed = 0;
   for (const connector of text.matchAll(CONNECTOR)) {
+    const word = connector[0].trim().toLowerCase();
+    // "au" only closes a range that applications run over: "candidatures du 1er au 30 juin".
+    const rangeEnd = word.startsWith('au') && !word.startsWith('au plus');
+    if (rangeEnd && !/\bdu\s+[^\n]{0,30}$/iu.test(text.slice(Math.max(0, connector.index - 40), connector.index)))
+      continue;
     const mention = parseDateAt(text, connector.index + connector[0].length);
     if (!mention) continue;
+    if (++weighed > MAX_PROSE_DATES) break;
     const start = sentenceStart(text, connector.index);
     const before = text.slice(start, connector.index);
     const after = text.slice(mention.end, sentenceEnd(text, mention.end));
-    const word = connector[0].trim().toLowerCase();
-    // "au" only closes a range that applications run over: "candidatures du 1er au 30 juin".
-    if (word.startsWith('au') && !word.startsWith('au plus') && !/\bdu\s+[^\n]{0,30}$/iu.test(before)) continue;
     const applyEnd = lastMatchEnd(APPLY_CUE, before);
     const sinceApply = applyEnd >= 0 ? before.slice(applyEnd) : before;
     if (PERIOD_CUE.test(sinceApply.slice(-40))) continue;
@@ -343,7 +354,9 @@ const PUBLISHED_LABEL =
  * A date without a year is the latest one not after `now`: a posting is published before it is read.
  */
 export function findPublishedDate(text: string, now: Date): DatedPhrase | null {
+  let weighed = 0;
   for (const label of text.matchAll(PUBLISHED_LABEL)) {
+    if (++weighed > MAX_LABELS) break;
     const from = label.index + label[0].length;
     const stop = from + windowEnd(text.slice(from, from + LABEL_WINDOW));
     let mention = findDateIn(text, from, stop);

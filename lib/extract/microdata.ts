@@ -11,6 +11,8 @@ import type { Found, Page } from './types';
 const MAX_ITEMS = 200;
 const MAX_NODES = 20_000;
 const MAX_DEPTH = 6;
+/** A posting has a few dozen properties; past this many, the rest is noise. */
+const MAX_PROPERTIES = 300;
 const ELEMENT_NODE = 1;
 
 /** Properties whose value is an address, read from `href`/`src` as the microdata rules say. */
@@ -60,7 +62,7 @@ function ownProperties(scope: Element, budget: { nodes: number }): Element[] {
     const child = scope.children[i];
     if (child) stack.push(child);
   }
-  while (stack.length > 0 && budget.nodes > 0) {
+  while (stack.length > 0 && budget.nodes > 0 && found.length < MAX_PROPERTIES) {
     const element = stack.pop();
     if (!element || element.nodeType !== ELEMENT_NODE) continue;
     budget.nodes--;
