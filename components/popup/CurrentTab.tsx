@@ -13,23 +13,29 @@ import { useLiveQuery } from './useLiveQuery';
 
 type TabState = { kind: 'reading' } | { kind: 'unreadable' } | { kind: 'read'; reading: ActiveTabReading };
 
+/** A tab that has not answered by then (a frozen page, a background asleep) is treated as unreadable. */
+export const TAB_READ_TIMEOUT_MS = 8000;
+
 export function CurrentTab() {
   const { api } = usePopup();
   const t = useText();
   const [state, setState] = useState<TabState>({ kind: 'reading' });
 
   useEffect(() => {
-    let cancelled = false;
+    let settled = false;
+    const settle = (next: TabState) => {
+      if (settled) return;
+      settled = true;
+      setState(next);
+    };
+    const timer = setTimeout(() => settle({ kind: 'unreadable' }), TAB_READ_TIMEOUT_MS);
     api
       .readActiveTab({})
-      .then((reading) => {
-        if (!cancelled) setState(reading.offer ? { kind: 'read', reading } : { kind: 'unreadable' });
-      })
-      .catch(() => {
-        if (!cancelled) setState({ kind: 'unreadable' });
-      });
+      .then((reading) => settle(reading.offer ? { kind: 'read', reading } : { kind: 'unreadable' }))
+      .catch(() => settle({ kind: 'unreadable' }));
     return () => {
-      cancelled = true;
+      settled = true;
+      clearTimeout(timer);
     };
   }, [api]);
 

@@ -21,7 +21,7 @@ import { useOfferItems } from './useOfferItems';
 import { VirtualList } from './VirtualList';
 
 /** A row's height: two lines of role, one of organisation, one of badges (see .offer-row in popup.css). */
-export const ROW_REM = 6.25;
+export const ROW_REM = 7;
 
 interface OfferListProps {
   filter: ListFilter;

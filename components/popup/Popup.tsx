@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { popupText } from '../../lib/i18n/popup';
 import type { SavedOffer } from '../../lib/saved-offer';
-import { errorReason } from './api';
+import { errorReason, NoAnswerError } from './api';
 import { CurrentTab } from './CurrentTab';
 import { PopupContext, type PopupContextValue, type PopupEnv } from './context';
 import { OfferDetail } from './OfferDetail';
@@ -54,6 +54,10 @@ export function Popup({ env, todo = null }: PopupProps) {
 
   const reportError = useCallback(
     (failure: unknown) => {
+      if (failure instanceof NoAnswerError) {
+        setError(popupText(env.locale, 'errorNoAnswer'));
+        return;
+      }
       const reason = errorReason(failure) ?? popupText(env.locale, 'errorUnknown');
       setError(popupText(env.locale, 'errorRefused', { reason }));
     },

@@ -1,18 +1,18 @@
-/** The popup's api over the extension's messaging: one `sendMessage` per operation. */
+/** The popup's api over the extension's messaging: one `sendMessage` per operation, each with a deadline. */
 import { sendMessage } from '../../lib/messaging';
-import type { PopupApi } from './api';
+import { type PopupApi, withAnswerTimeout } from './api';
 
 export function messagingApi(): PopupApi {
   return {
-    readActiveTab: (data) => sendMessage('readActiveTab', data),
-    saveActiveTab: (data) => sendMessage('saveActiveTab', data),
-    editOffer: (data) => sendMessage('editOffer', data),
-    setStage: (data) => sendMessage('setStage', data),
-    editStageDate: (data) => sendMessage('editStageDate', data),
-    updateNotes: (data) => sendMessage('updateNotes', data),
-    deleteOffer: (data) => sendMessage('deleteOffer', data),
-    restoreOffer: (data) => sendMessage('restoreOffer', data),
-    addReminder: (data) => sendMessage('addReminder', data),
-    removeReminder: (data) => sendMessage('removeReminder', data),
+    readActiveTab: (data) => withAnswerTimeout(sendMessage('readActiveTab', data)),
+    saveActiveTab: (data) => withAnswerTimeout(sendMessage('saveActiveTab', data)),
+    editOffer: (data) => withAnswerTimeout(sendMessage('editOffer', data)),
+    setStage: (data) => withAnswerTimeout(sendMessage('setStage', data)),
+    editStageDate: (data) => withAnswerTimeout(sendMessage('editStageDate', data)),
+    updateNotes: (data) => withAnswerTimeout(sendMessage('updateNotes', data)),
+    deleteOffer: (data) => withAnswerTimeout(sendMessage('deleteOffer', data)),
+    restoreOffer: (data) => withAnswerTimeout(sendMessage('restoreOffer', data)),
+    addReminder: (data) => withAnswerTimeout(sendMessage('addReminder', data)),
+    removeReminder: (data) => withAnswerTimeout(sendMessage('removeReminder', data)),
   };
 }

@@ -7,6 +7,8 @@ export const popupText = defineMessages('popup', {
     dismiss: 'Fermer',
     errorRefused: "L'opération n'a pas abouti : {reason}",
     errorUnknown: 'raison inconnue',
+    errorNoAnswer:
+      "Postulo n'a pas répondu : la modification n'a peut-être pas été enregistrée. Fermez puis rouvrez cette fenêtre.",
 
     tabHeading: 'Onglet actuel',
     tabReading: "Lecture de l'onglet…",
@@ -20,7 +22,7 @@ export const popupText = defineMessages('popup', {
 
     listHeading: 'Mes offres',
     searchLabel: 'Rechercher',
-    searchPlaceholder: 'Poste, organisation, contact, notes',
+    searchPlaceholder: 'Poste, organisation…',
     stageFilterLabel: 'Étape',
     stageFilterAll: 'Toutes ({count})',
     stageOption: '{stage} ({count})',
@@ -146,6 +148,7 @@ export const popupText = defineMessages('popup', {
     dismiss: 'Close',
     errorRefused: 'That did not work: {reason}',
     errorUnknown: 'unknown reason',
+    errorNoAnswer: 'Postulo did not answer: the change may not be saved. Close this window and open it again.',
 
     tabHeading: 'Current tab',
     tabReading: 'Reading the tab…',
@@ -159,7 +162,7 @@ export const popupText = defineMessages('popup', {
 
     listHeading: 'My offers',
     searchLabel: 'Search',
-    searchPlaceholder: 'Role, organisation, contact, notes',
+    searchPlaceholder: 'Role, organisation…',
     stageFilterLabel: 'Stage',
     stageFilterAll: 'All ({count})',
     stageOption: '{stage} ({count})',

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NoAnswerError } from '../../../components/popup/api';
 import * as repo from '../../../lib/offers-repo';
 import { makeOffer, renderPopup, seed, setup } from './support';
 
@@ -110,6 +111,16 @@ describe('the detail view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Passer à « Candidature envoyée »' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain("L'opération n'a pas abouti : setStage: invalid payload at stage");
+  });
+
+  it('says so when the background does not answer', async () => {
+    const { env, db, api } = setup();
+    await seed(db, [makeOffer('silent', { title: 'Architecte' })]);
+    renderPopup(env);
+    await openFirstRow('Architecte');
+    api.refuseNext('setStage', new NoAnswerError('no answer after 15000 ms'));
+    fireEvent.click(screen.getByRole('button', { name: 'Passer à « Candidature envoyée »' }));
+    expect((await screen.findByRole('alert')).textContent).toContain("Postulo n'a pas répondu");
   });
 
   it('moves through the stages and keeps a dated, editable history', async () => {

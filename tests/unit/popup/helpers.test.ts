@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NoAnswerError, withAnswerTimeout } from '../../../components/popup/api';
 import { describeChange } from '../../../components/popup/describeChange';
 import {
   contactEdit,
@@ -124,5 +125,13 @@ describe('visibleRange', () => {
   it('renders nothing for an empty list, only the margin for a list below the viewport', () => {
     expect(visibleRange({ ...base, count: 0, listTop: 0 })).toEqual({ start: 0, end: 0 });
     expect(visibleRange({ ...base, listTop: 5_000 })).toEqual({ start: 0, end: 5 });
+  });
+});
+
+describe('withAnswerTimeout', () => {
+  it('passes an answer or a refusal through, and turns silence into a NoAnswerError', async () => {
+    await expect(withAnswerTimeout(Promise.resolve(3), 50)).resolves.toBe(3);
+    await expect(withAnswerTimeout(Promise.reject(new Error('refused')), 50)).rejects.toThrow('refused');
+    await expect(withAnswerTimeout(new Promise(() => undefined), 10)).rejects.toBeInstanceOf(NoAnswerError);
   });
 });

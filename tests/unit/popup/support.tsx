@@ -40,21 +40,21 @@ export async function seed(db: PostuloDb, offers: Offer[], at = new Date('2026-0
 export interface FakeApi extends PopupApi {
   /** Every call, in order: [message, payload]. */
   calls: Array<[keyof PopupApi, unknown]>;
-  /** Makes the next call of `message` fail with `reason`. */
-  refuseNext(message: keyof PopupApi, reason: string): void;
+  /** Makes the next call of `message` fail with `reason` (a message, or the error itself). */
+  refuseNext(message: keyof PopupApi, reason: string | Error): void;
 }
 
 const UNREADABLE: ActiveTabReading = { isPosting: false, offer: null, mark: null };
 
 export function fakeApi(db: PostuloDb, now: () => Date, tab: ActiveTabReading = UNREADABLE): FakeApi {
   const calls: FakeApi['calls'] = [];
-  const refusals = new Map<keyof PopupApi, string>();
+  const refusals = new Map<keyof PopupApi, string | Error>();
   const call = async <T,>(message: keyof PopupApi, data: unknown, write: () => Promise<T>): Promise<T> => {
     calls.push([message, data]);
     const reason = refusals.get(message);
     if (reason !== undefined) {
       refusals.delete(message);
-      throw new Error(reason);
+      throw typeof reason === 'string' ? new Error(reason) : reason;
     }
     return write();
   };
