@@ -26,6 +26,7 @@ import {
   updateNotes,
 } from '../offers-repo';
 import type { BackgroundContext } from './context';
+import { deleteAllData, restoreFromBackup } from './data';
 import { readActiveTab, runAfterWrite, saveActiveTab } from './save-tab';
 
 export type Reply<T extends MessageType> = Awaited<ReturnType<ProtocolMap[T]>>;
@@ -63,6 +64,8 @@ const HANDLERS: { [T in MessageType]: Handler<T> } = {
   },
   readActiveTab: (_data, ctx) => readActiveTab(ctx),
   saveActiveTab: (_data, ctx) => saveActiveTab(ctx),
+  restoreBackup: restoreFromBackup,
+  deleteAllData,
 };
 
 export const MESSAGE_TYPES = Object.keys(HANDLERS) as MessageType[];
