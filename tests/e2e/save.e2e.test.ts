@@ -41,11 +41,22 @@ describe.skipIf(missing !== null)('saving from the panel', () => {
     await page.close();
   });
 
+  it('« Voir dans Postulo » opens the saved offer in Postulo', async () => {
+    const page = await openPage(browser.context, POSTING_URL);
+    const open = panel(page).getByRole('button', { name: 'Voir dans Postulo' });
+    const [postulo] = await Promise.all([browser.context.waitForEvent('page'), open.click()]);
+    expect(postulo.url()).toMatch(new RegExp(`^chrome-extension://${browser.extensionId}/`));
+    expect(decodeURIComponent(postulo.url())).toContain(POSTING_URL.replace(/\/$/, ''));
+    await postulo.close();
+    await page.close();
+  });
+
   it('marks the saved posting on the listing, and only that one', async () => {
     const page = await openPage(browser.context, LISTING_URL);
     const marks = page.locator('postulo-mark');
     await expect.poll(() => marks.count(), { timeout: 10_000 }).toBe(1);
-    expect(await marks.first().textContent()).toBe('Postulo : À postuler');
+    // The badge's text lives in the host's open shadow root, which CSS locators pierce.
+    expect(await marks.first().locator('span').textContent()).toBe('Postulo : À postuler');
     const card = page.locator('.job-card-container', { has: marks.first() });
     expect(await card.locator('h1.title').textContent()).toContain('Designer');
     await screenshot(page, 'own-listing-marked');

@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
-/** The build `npm run build:chrome` writes. */
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+/** The build `npm run build:chrome` writes (POSTULO_EXTENSION_DIR tests another unpacked build). */
+export const EXTENSION_DIR = resolve(
+  process.env.POSTULO_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../../.output/chrome-mv3'),
+);
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
