@@ -8,10 +8,10 @@
  */
 import { STAGES, type Stage } from '../application';
 import type { Locale } from '../i18n';
+import { contractKey, type ExportKey, exportText, remoteKey, statusKey } from '../i18n/exports';
 import { stageName } from '../i18n/stages';
 import { effectiveFields, type SavedOffer } from '../saved-offer';
 import { localDate } from './local-date';
-import { contractKey, type ExportKey, exportText, remoteKey, statusKey } from './messages';
 
 export type CsvSeparator = ';' | ',';
 

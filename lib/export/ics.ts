@@ -9,9 +9,9 @@
  */
 import type { Locale } from '../i18n';
 import { formatIsoDate } from '../i18n';
+import { exportText } from '../i18n/exports';
 import type { Reminder } from '../reminder';
 import { effectiveFields, type SavedOffer } from '../saved-offer';
-import { exportText } from './messages';
 
 export interface CalendarOptions {
   /** DTSTAMP: when the file was made. */

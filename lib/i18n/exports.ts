@@ -3,9 +3,8 @@
  * French and English. Values the data holds as codes (stage, status, contract) are written out
  * in the user's language: a spreadsheet is read by people, not by Postulo.
  */
-
-import { defineMessages } from '../i18n';
 import type { Contract, OfferStatus, Remote } from '../offer';
+import { defineMessages } from '.';
 
 export const exportText = defineMessages('exports', {
   fr: {
