@@ -13,6 +13,9 @@ export default defineConfig({
     default_locale: 'fr',
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: POSTING_SITE_MATCHES,
+    commands: {
+      'save-offer': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSaveOffer__' },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'postulo@postulo.app', strict_min_version: '115.0' } } }
       : {}),
