@@ -1,0 +1,167 @@
+/**
+ * The popup in the real browser, opened as chrome-extension://<id>/popup.html: what it reads
+ * from the extension's IndexedDB (seeded here with valid records, as the background writes
+ * them), its keyboard paths, an axe-core audit, and one write through the background.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newApplication, type StageEvent } from '../../lib/application';
+import type { OfferRow } from '../../lib/db';
+import { emptyOfferFields, type OfferFields } from '../../lib/offer';
+import { toOfferRow } from '../../lib/offers-repo';
+import { type ExtensionBrowser, launchBrowser, missingPrerequisite } from './support/browser';
+import { screenshot } from './support/panel';
+
+const missing = missingPrerequisite();
+if (missing) console.warn(`browser tests skipped: ${missing}`);
+
+function localDay(offset: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + offset);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function savedRow(slug: string, fields: Partial<OfferFields>, history?: StageEvent[]): OfferRow {
+  const url = `https://incubateur.anct.gouv.fr/recrutements/${slug}`;
+  const at = new Date(Date.now() - 5 * 86_400_000);
+  const application = newApplication(at);
+  const events = history ?? application.history;
+  return toOfferRow({
+    id: url,
+    page: { ...emptyOfferFields('?'), status: 'open', ...fields, url, source: 'test', provenance: {} },
+    application: { ...application, history: events, stage: events[events.length - 1]?.stage ?? 'to-apply' },
+    changes: [],
+    savedAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+  });
+}
+
+const ROWS = [
+  savedRow('pm', { title: 'Product manager', organization: 'DINUM', contract: 'freelance' }),
+  savedRow('designer', { title: 'Designer UX', organization: 'ANCT', contract: 'CDD', closesAt: localDay(3) }),
+  savedRow('data', { title: 'Data scientist', organization: 'ANCT', closesAt: localDay(10), status: 'filled' }),
+  savedRow('dev', {
+    title: 'Développeuse full-stack',
+    organization: 'Agence nationale de la cohésion des territoires',
+    contract: 'CDI',
+    closesAt: localDay(0),
+  }),
+  savedRow('ops', { title: 'Ingénieur·e ops', organization: 'DINUM', closesAt: localDay(-2) }, [
+    { stage: 'to-apply', at: new Date(Date.now() - 9 * 86_400_000).toISOString() },
+    { stage: 'applied', at: new Date(Date.now() - 3 * 86_400_000).toISOString() },
+  ]),
+];
+
+/** Puts records straight into the extension's database, as the background would have. */
+async function seed(page: Page, rows: OfferRow[]): Promise<void> {
+  await page.evaluate(async (records) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('postulo');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('offers', 'readwrite');
+        for (const record of records) tx.objectStore('offers').put(record);
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  }, rows);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(context: Document): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
+
+describe.skipIf(missing !== null)('the popup in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let page: Page;
+  let popupUrl: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(popupUrl);
+    await page.getByRole('heading', { name: "Aucune offre enregistrée pour l'instant" }).waitFor();
+    await screenshot(page, 'popup-empty');
+    await seed(page, ROWS);
+    await page.reload();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists the offers by nearest closing date, undated next, those that are over last', async () => {
+    const titles = page.getByRole('list', { name: 'Mes offres' }).locator('.offer-row__title');
+    await expect
+      .poll(() => titles.allTextContents())
+      // Over: latest closing date first (the filled post's date was still ahead).
+      .toEqual(['Développeuse full-stack', 'Designer UX', 'Product manager', 'Data scientist', 'Ingénieur·e ops']);
+    const rows = page.getByRole('list', { name: 'Mes offres' }).getByRole('button');
+    expect(await rows.nth(0).textContent()).toContain("clôture aujourd'hui");
+    expect(await rows.nth(1).textContent()).toContain('clôture dans 3 j');
+    expect(await rows.nth(3).textContent()).toContain('pourvue');
+    expect(await rows.nth(4).textContent()).toContain('clôturée');
+    expect(await rows.nth(4).textContent()).toContain('Candidature envoyée');
+    // Nothing overflows sideways at the popup's width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, 'popup-list');
+  });
+
+  it('searches without accents and filters by stage', async () => {
+    await page.getByLabel('Rechercher').fill('cohesion');
+    const titles = page.getByRole('list', { name: 'Mes offres' }).locator('.offer-row__title');
+    await expect.poll(() => titles.allTextContents()).toEqual(['Développeuse full-stack']);
+    await page.getByLabel('Rechercher').fill('');
+    await page.getByLabel('Étape').selectOption('applied');
+    await expect.poll(() => titles.allTextContents()).toEqual(['Ingénieur·e ops']);
+    await page.getByLabel('Étape').selectOption('all');
+  });
+
+  it('opens a row with Enter and comes back to it with Escape', async () => {
+    const first = page.getByRole('list', { name: 'Mes offres' }).getByRole('button').first();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Designer UX' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('offer')).toBe(ROWS[1]?.id);
+    await screenshot(page, 'popup-detail');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Designer UX');
+  });
+
+  it('passes an axe-core audit, list and detail', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${popupUrl}?offer=${encodeURIComponent(ROWS[3]?.id ?? '')}`);
+    await page.getByRole('heading', { level: 1, name: 'Développeuse full-stack' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('moves an application to « Candidature envoyée » through the background', async () => {
+    await page.goto(`${popupUrl}?offer=${encodeURIComponent(ROWS[0]?.id ?? '')}`);
+    await page.getByRole('button', { name: 'Passer à « Candidature envoyée »' }).click();
+    await page.getByText(/^Candidature envoyée, depuis le /).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('button', { name: 'Retour à la liste' }).click();
+    const row = page.getByRole('list', { name: 'Mes offres' }).getByRole('button', { name: /Product manager/ });
+    await expect.poll(() => row.textContent()).toContain('Candidature envoyée');
+  });
+});
