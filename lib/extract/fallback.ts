@@ -31,8 +31,6 @@ const SKIPPED = new Set([
   'select',
   'option',
   'nav',
-  'header',
-  'footer',
   'aside',
   'form',
   'dialog',
@@ -174,8 +172,13 @@ export function readVisible(root: Element): VisibleText {
   return { text: lines.join('\n').slice(0, MAX_TEXT), links };
 }
 
+/** A page's banner and footer; those of an article or section belong to it (its date, its contact). */
+const SITE_CHROME = new Set(['header', 'footer']);
+const SECTIONING = 'article, main, section, [role="main"]';
+
 function isSkipped(element: Element): boolean {
   if (SKIPPED.has(element.localName)) return true;
+  if (SITE_CHROME.has(element.localName) && !element.parentElement?.closest(SECTIONING)) return true;
   if (element.hasAttribute('hidden')) return true;
   const role = element.getAttribute('role');
   if (role && SKIPPED_ROLES.has(role.toLowerCase())) return true;

@@ -192,7 +192,7 @@ export function resolveDate(mention: DateMention, reference: { now: Date; after?
 const DEADLINE_LABEL =
   /\b(?:date\s+limite|date\s+de\s+cl[ôo]ture|cl[ôo]ture\s+(?:des\s+(?:candidatures|inscriptions|dépôts)|de\s+l['’](?:offre|appel|annonce)|de\s+la\s+candidature)|fin\s+des\s+candidatures|fin\s+de\s+(?:la\s+)?publication|(?:application\s+)?deadline|closing\s+date|apply\s+(?:by|before)|applications?\s+(?:close|closes|closing|due|are\s+due|must\s+be\s+received)(?:\s+(?:on|by))?)/giu;
 
-/** Words that end a period rather than the posting: "avant le" / "jusqu'au" right after them is not a deadline. */
+/** Words that put a limit on a date in prose ("avant le", "jusqu'au", "by"); "au" ends a "du … au …" range. */
 const CONNECTOR =
   /(?<![\p{L}])(?:avant(?:\s+le)?|jusqu['’]\s?(?:au|à|a)(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|d['’]ici(?:\s+(?:le|au))?|no\s+later\s+than|by|before|until|au)(?![\p{L}])\s*(?:(?:le|the|on)\s+)?/giu;
 

@@ -34,6 +34,14 @@ describe('readVisible', () => {
     });
   });
 
+  it('keeps the header and footer of an article, not those of the site', () => {
+    const page = pageOf(`
+      <header>Site</header>
+      <article><header>CDI · Lyon</header><p>Le poste</p><footer>Publié le 2 mai 2024</footer></article>
+      <footer>Mentions légales</footer>`);
+    expect(readVisible(page.document.body).text).toBe('CDI · Lyon\nLe poste\nPublié le 2 mai 2024');
+  });
+
   it('stops at its bounds on a huge page, quickly', () => {
     const page = pageOf(
       `<main>${'<p>Paragraphe de remplissage sans date. '.repeat(5000)}</p>${'<div>x</div>'.repeat(60_000)}</main>`,
