@@ -11,7 +11,7 @@
  * sentence about applying), never from a lone date: a page is full of dates that close nothing
  * (a contract's end, a mission's period, an availability, the team's holidays).
  */
-import { isRealCalendarDate } from '../offer';
+import { isRealCalendarDate } from '../offer-model';
 
 /** A calendar date found in text; `year` is null when the text gives none ("25 juin"). */
 export interface DateMention {

@@ -5,14 +5,14 @@
  *
  * Never throws: a reader that fails on hostile HTML is skipped, and the others still count.
  */
-import { DESCRIPTION_MAX, emptyOfferFields, Offer, type OfferField, type Strategy } from '../offer';
+import type { OfferField } from '../offer';
 import { canonicalUrl } from '../url';
 import { findAdapter } from './adapters';
 import { readVisibleText } from './fallback';
 import { readJsonLd } from './jsonld';
 import { readMeta } from './meta';
 import { readMicrodata } from './microdata';
-import { excerpt } from './text';
+import { toOffer } from './sanitize';
 import type { Extraction, Found, Page } from './types';
 
 export type { Extraction, Page } from './types';
@@ -37,7 +37,11 @@ export function extract(page: Page, options: ExtractOptions = {}): Extraction {
     safely(() => readVisibleText(page, fromSite?.content ?? null), {}),
     safely(() => readMeta(page), {}),
   ]);
-  const offer = toOffer(found, page, adapter?.id ?? (hasStructuredPosting ? 'schema.org' : 'generic'));
+  const source = adapter?.id ?? (hasStructuredPosting ? 'schema.org' : 'generic');
+  const offer = safely(
+    () => toOffer(found, canonicalUrl(page.url), source, page.document.title || page.url.hostname),
+    null,
+  );
   return { isPosting, offer };
 }
 
@@ -50,30 +54,6 @@ export function mergeFound(sources: readonly Found[]): Found {
     }
   }
   return merged;
-}
-
-function toOffer(found: Found, page: Page, source: string): Offer | null {
-  const fields = emptyOfferFields(found.title?.value ?? page.url.hostname);
-  const provenance: Partial<Record<OfferField, Strategy>> = {};
-  for (const [field, entry] of Object.entries(found) as [OfferField, Found[OfferField]][]) {
-    if (!entry) continue;
-    (fields as Record<string, unknown>)[field] = entry.value;
-    provenance[field] = entry.via;
-  }
-  if (fields.description) fields.description = excerpt(fields.description, DESCRIPTION_MAX);
-  const parsed = Offer.safeParse({ ...fields, url: canonicalUrl(page.url), source, provenance });
-  if (parsed.success) return parsed.data;
-  // A value the schema refuses (too long, malformed e-mail…) is dropped, not the whole offer.
-  const cleaned: Record<string, unknown> = { ...fields };
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && field !== 'title' && field !== 'status') {
-      cleaned[field] = null;
-      delete provenance[field as OfferField];
-    }
-  }
-  const retry = Offer.safeParse({ ...cleaned, url: canonicalUrl(page.url), source, provenance });
-  return retry.success ? retry.data : null;
 }
 
 function safely<T>(read: () => T, fallback: T): T {

@@ -11,7 +11,8 @@
  * same object from attributes and reuses it.
  */
 
-import { type Contact, type Contract, isRealCalendarDate, type Remote, type Strategy } from '../offer';
+import type { Contact, Contract, Remote, Strategy } from '../offer';
+import { isRealCalendarDate } from '../offer-model';
 import { canonicalUrl, isWebUrl } from '../url';
 import { employmentTypeKind } from './contract-words';
 import { findDateIn, isoDate, utcDay } from './french-dates';

@@ -11,7 +11,8 @@
  * Only what the page shows is read here; contract, contact and closing date live in the body
  * prose, which is handed to the text fallback as `content` (never the site's menus and footer).
  */
-import { DESCRIPTION_MAX, isRealCalendarDate, type OfferStatus } from '../../offer';
+import type { OfferStatus } from '../../offer';
+import { DESCRIPTION_MAX, isRealCalendarDate } from '../../offer-model';
 import { collapseSpace, excerpt, nonEmpty, textOf } from '../text';
 import type { Found, Page, SiteAdapter, SiteReading } from '../types';
 

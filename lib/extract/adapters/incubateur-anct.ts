@@ -10,8 +10,8 @@
  * /recrutements/<equipe>-<role>-<md5>/ (2021); not postings: /recrutement/, /recrutements/,
  * /recrutements/pourvues/, /actualites/…, /a-propos/, the home page.
  */
-import { z } from 'zod';
-import { type IsoDate, isRealCalendarDate, type OfferStatus } from '../../offer';
+import type { IsoDate, OfferStatus } from '../../offer';
+import { isRealCalendarDate } from '../../offer-model';
 import { classifyContract } from '../contract';
 import { readEmbeddedStates } from '../page-state';
 import { collapseSpace, foldForMatch, nonEmpty, textOf } from '../text';
@@ -23,33 +23,61 @@ const STATE_VARIABLE = '__INITIAL_STATE__';
 /** Listing pages that live beside postings under /recrutements/. */
 const LISTING_SUBPAGES = new Set(['pourvues']);
 
-/** A value the template treats as "set" (`v-if="job.poste_pourvu"`): lenient about its type. */
-const Flag = z.union([z.boolean(), z.string(), z.number()]).nullish().catch(undefined);
-const OptionalText = z.string().nullish().catch(undefined);
-/** A contact may be written as one text or a list of them. */
-const ContactText = z
-  .union([z.string(), z.array(z.string())])
-  .nullish()
-  .transform((value) => (Array.isArray(value) ? value.join(', ') : value))
-  .catch(undefined);
-
 /** The fields of `data.job` this adapter uses; unknown keys are ignored, a bad field is dropped alone. */
-const JobData = z.object({
-  role: OptionalText,
-  equipe: OptionalText,
-  contact: ContactText,
-  contrat: OptionalText,
-  poste_ouvert: OptionalText,
-  post_ouvert: OptionalText,
-  posting_date: OptionalText,
-  poste_ferme: OptionalText,
-  poste_pourvu: Flag,
+interface JobData {
+  role?: string;
+  equipe?: string;
+  /** A contact may be written as one text or a list of them: joined here. */
+  contact?: string;
+  contrat?: string;
+  poste_ouvert?: string;
+  post_ouvert?: string;
+  posting_date?: string;
+  poste_ferme?: string;
+  /** The template treats it as "set" (`v-if="job.poste_pourvu"`): lenient about its type. */
+  poste_pourvu?: boolean | string | number;
   /** Before 2020-10-28 the data said `status: closed` for a filled post. */
-  status: OptionalText,
-});
-type JobData = z.infer<typeof JobData>;
+  status?: string;
+}
 
-const PageState = z.object({ data: z.object({ job: JobData }) });
+const TEXT_KEYS = [
+  'role',
+  'equipe',
+  'contrat',
+  'poste_ouvert',
+  'post_ouvert',
+  'posting_date',
+  'poste_ferme',
+  'status',
+] as const;
+
+/**
+ * Reads `{ data: { job } }` by hand rather than with zod: this runs in the content script on
+ * every page of the site, where a schema library would outweigh the adapter itself.
+ */
+function jobDataOf(state: unknown): JobData | null {
+  const job = propertyOf(propertyOf(state, 'data'), 'job');
+  if (typeof job !== 'object' || job === null || Array.isArray(job)) return null;
+  const raw = job as Record<string, unknown>;
+  const data: JobData = {};
+  for (const key of TEXT_KEYS) {
+    const value = raw[key];
+    if (typeof value === 'string') data[key] = value;
+  }
+  const contact = raw.contact;
+  if (typeof contact === 'string') data.contact = contact;
+  else if (Array.isArray(contact)) data.contact = contact.filter((item) => typeof item === 'string').join(', ');
+  const filled = raw.poste_pourvu;
+  if (typeof filled === 'boolean' || typeof filled === 'string' || typeof filled === 'number')
+    data.poste_pourvu = filled;
+  return data;
+}
+
+function propertyOf(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
 
 export const incubateurAnct: SiteAdapter = {
   id: HOST,
@@ -185,9 +213,8 @@ function readHeading(layout: JobLayout): Heading {
 function pickJobData(page: Page, heading: Heading): JobData | null {
   let best: { job: JobData; score: number } | null = null;
   for (const state of readEmbeddedStates(page, STATE_VARIABLE)) {
-    const parsed = PageState.safeParse(state.value);
-    if (!parsed.success) continue;
-    const job = parsed.data.data.job;
+    const job = jobDataOf(state.value);
+    if (!job) continue;
     const score = agreement(job.role, heading.title) + agreement(job.equipe, heading.organization);
     if (score < 0) continue;
     if (best === null || score > best.score || (score === best.score && state.origin === 'captured')) {
