@@ -4,7 +4,7 @@
  * A second column counts every posting's field, null expectations included (no invented values).
  */
 import { join } from 'node:path';
-import { CASE_FIELDS, type CaseField, countedFields, isRight, loadCases, runCase } from '../support/cases';
+import { CASE_FIELDS, type CaseField, countedFields, isRight, knownMiss, loadCases, runCase } from '../support/cases';
 
 const dir = process.argv[2];
 if (!dir) {

@@ -14,6 +14,7 @@ import {
   type CaseField,
   countedFields,
   isRight,
+  knownMiss,
   loadCases,
   normalizeForCompare,
   runCase,
@@ -296,7 +297,9 @@ describe.skipIf(!shared)('beta.gouv.fr: real pages of the shared fixtures', () =
   it.each(fieldRows)('%s', (_name, testCase, field) => {
     if (!shared) return;
     const actual = runCase(testCase, shared.dir).offer?.[field] ?? null;
-    expect(isRight(testCase, field, actual), `got ${JSON.stringify(actual)}`).toBe(true);
+    const known = knownMiss(testCase, field);
+    if (known) expect(isRight(testCase, field, actual), `known miss now right, remove it: ${known}`).toBe(false);
+    else expect(isRight(testCase, field, actual), `got ${JSON.stringify(actual)}`).toBe(true);
   });
 
   // The adapter's own share of the body fields: the content root it hands over holds what the page shows.
