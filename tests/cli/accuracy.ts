@@ -38,10 +38,13 @@ for (const testCase of cases) {
     bump(strict);
     if (counted.has(field)) {
       bump(held);
-      if (!right)
+      if (!right) {
+        const known = knownMiss(testCase, field);
+        const why = known ? ` (known: ${known})` : '';
         misses.push(
-          `${field} ${testCase.id}: expected ${JSON.stringify(testCase.expected[field])}, got ${JSON.stringify(actual)}`,
+          `${field} ${testCase.id}: expected ${JSON.stringify(testCase.expected[field])}, got ${JSON.stringify(actual)}${why}`,
         );
+      }
     } else if (!right) {
       misses.push(
         `(strict) ${field} ${testCase.id}: expected ${JSON.stringify(testCase.expected[field])}, got ${JSON.stringify(actual)}`,
