@@ -36,6 +36,7 @@ export const MESSAGE_SCHEMAS = {
   saveOffer: z.object({ offer: Offer }),
   lookupOffers: z.object({ urls: z.array(z.string().max(4096)).max(500) }),
   openOffer: z.object({ id: OfferId }),
+  showPanel: z.object({}),
   editOffer: z.object({ id: OfferId, edits: OfferEdits }),
   setStage: z.object({ id: OfferId, stage: Stage, at: Instant.optional(), note: z.string().max(2000).optional() }),
   editStageDate: z.object({ id: OfferId, index: z.number().int().min(0), at: Instant }),
@@ -64,6 +65,11 @@ export interface ProtocolMap {
   lookupOffers(data: MessageData<'lookupOffers'>): Record<string, OfferMark>;
   /** Opens the popup's view of an offer (in a tab when the popup cannot be opened). */
   openOffer(data: MessageData<'openOffer'>): void;
+  /**
+   * Asks the background to inject the panel's UI into the sender's frame. The panel (Preact) is
+   * loaded only on postings, so the script that runs on every page of the sites stays small.
+   */
+  showPanel(data: MessageData<'showPanel'>): void;
   editOffer(data: MessageData<'editOffer'>): void;
   setStage(data: MessageData<'setStage'>): void;
   editStageDate(data: MessageData<'editStageDate'>): void;
@@ -106,7 +112,7 @@ const _sameKeys: _SameKeys = true;
 void _sameKeys;
 
 /** Messages a content script may send: about the page it is on, nothing else. */
-export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set(['saveOffer', 'lookupOffers', 'openOffer']);
+export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set(['saveOffer', 'lookupOffers', 'openOffer', 'showPanel']);
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
 
