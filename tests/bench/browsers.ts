@@ -1,0 +1,92 @@
+/**
+ * Browsers for the benchmarks. The browser with the extension is the end-to-end suite's own
+ * (tests/e2e/support/browser.ts); the one without it is launched here with the same flags minus
+ * the two that load the extension, so the two sides of a comparison differ by the extension only.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, type ExtensionBrowser, launchBrowser } from '../e2e/support/browser';
+import type { BenchPage } from './pages';
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  return launchBrowser();
+}
+
+/** Same flags as tests/e2e/support/browser.ts, without --load-extension. */
+export async function launchWithoutExtension(): Promise<BenchBrowser> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'postulo-bench-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'fr-FR',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--lang=fr-FR',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Serves `pages` at their real addresses in one tab, through the DevTools protocol, for
+ * documents only. Every other request (scripts, styles, images, fonts, frames of other sites)
+ * fails at once inside the browser on the unresolvable host (see the resolver rule of the
+ * launch flags), without a round trip to this process: a comparison of load times must weigh
+ * neither the network nor how busy the test process is. (Playwright's `route`, which the browser
+ * tests use, pauses every request until this process answers it.)
+ */
+export async function serveDocuments(context: BrowserContext, tab: Page, pages: readonly BenchPage[]): Promise<void> {
+  const bodies = new Map(pages.map((page) => [page.url, Buffer.from(page.html).toString('base64')]));
+  const session = await context.newCDPSession(tab);
+  session.on('Fetch.requestPaused', (event) => {
+    const body = bodies.get(event.request.url);
+    const answer =
+      body === undefined
+        ? session.send('Fetch.continueRequest', { requestId: event.requestId })
+        : session.send('Fetch.fulfillRequest', {
+            requestId: event.requestId,
+            responseCode: 200,
+            responseHeaders: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }],
+            body,
+          });
+    // A navigation that replaced this one may have cancelled the request meanwhile.
+    answer.catch(() => {});
+  });
+  await session.send('Fetch.enable', {
+    patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }],
+  });
+}
+
+/** Runs `task`, or gives up with a clear error after `ms`: every measure is bounded in time. */
+export async function withinTime<T>(label: string, ms: number, task: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${label}: gave up after ${Math.round(ms / 1000)} s`)), ms);
+  });
+  try {
+    return await Promise.race([task(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Page cost: what the extension adds to the load of a posting page. Two browsers, identical but
+ * for the extension, load the same real pages at their real addresses, one load each in turn
+ * (A B, then B A, so that any drift of the machine falls on both sides). Times are the page's own
+ * Navigation Timing, from navigation start: `domContentLoadedEventEnd` (the content script reads
+ * the page at DOMContentLoaded) and `loadEventEnd` (the load time). Beside them, the renderer's
+ * own count of script time during each load (DevTools `Performance.getMetrics`, ScriptDuration,
+ * content scripts included): far less sensitive than wall-clock times to a busy machine, it says
+ * how much of a difference is our code.
+ */
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { type BenchBrowser, launchWithExtension, launchWithoutExtension, serveDocuments } from './browsers';
+import type { BenchPage } from './pages';
+import { median } from './stats';
+
+export interface LoadSamples {
+  domContentLoaded: number[];
+  load: number[];
+  /** Main-thread script time during the load, in ms. */
+  script: number[];
+}
+
+export interface PageCost {
+  pages: number;
+  loadsPerSide: number;
+  withExtension: LoadSamples;
+  withoutExtension: LoadSamples;
+  /** Per page: median load with / without; shows whether one page or layout is the cost. */
+  perPageLoadRatio: { id: string; ratio: number }[];
+}
+
+interface Side {
+  context: BrowserContext;
+  tab: Page;
+  metrics: CDPSession;
+  samples: LoadSamples;
+  loadsByPage: Map<string, number[]>;
+}
+
+async function scriptSeconds(metrics: CDPSession): Promise<number> {
+  const { metrics: values } = await metrics.send('Performance.getMetrics');
+  return values.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
+}
+
+async function timedLoad(side: Side, url: string): Promise<{ domContentLoaded: number; load: number; script: number }> {
+  const scriptBefore = await scriptSeconds(side.metrics);
+  await side.tab.goto(url, { waitUntil: 'load' });
+  // loadEventEnd is written once the load handlers have returned: wait for it, then read it.
+  const handle = await side.tab.waitForFunction(() => {
+    const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return entry && entry.loadEventEnd > 0 ? [entry.domContentLoadedEventEnd, entry.loadEventEnd] : null;
+  });
+  const [domContentLoaded = Number.NaN, load = Number.NaN] = (await handle.jsonValue()) ?? [];
+  const script = ((await scriptSeconds(side.metrics)) - scriptBefore) * 1000;
+  return { domContentLoaded, load, script };
+}
+
+async function prepareSide(context: BrowserContext, pages: readonly BenchPage[]): Promise<Side> {
+  const tab = await context.newPage();
+  await serveDocuments(context, tab, pages);
+  const metrics = await context.newCDPSession(tab);
+  await metrics.send('Performance.enable');
+  return { context, tab, metrics, samples: { domContentLoaded: [], load: [], script: [] }, loadsByPage: new Map() };
+}
+
+export async function measurePageCost(pages: readonly BenchPage[], loadsPerSide: number): Promise<PageCost> {
+  if (pages.length === 0) throw new Error('no posting page to load');
+  const extensionBrowser = await launchWithExtension();
+  let plainBrowser: BenchBrowser | null = null;
+  try {
+    plainBrowser = await launchWithoutExtension();
+    const withExtension = await prepareSide(extensionBrowser.context, pages);
+    const withoutExtension = await prepareSide(plainBrowser.context, pages);
+
+    // Warm-up, not counted: the first loads pay for starting renderers and compiling code.
+    for (const page of pages.slice(0, 3)) {
+      await timedLoad(withExtension, page.url);
+      await timedLoad(withoutExtension, page.url);
+    }
+
+    for (let load = 0; load < loadsPerSide; load++) {
+      const page = pages[load % pages.length];
+      if (!page) continue;
+      const order = load % 2 === 0 ? [withExtension, withoutExtension] : [withoutExtension, withExtension];
+      for (const side of order) {
+        const times = await timedLoad(side, page.url);
+        side.samples.domContentLoaded.push(times.domContentLoaded);
+        side.samples.load.push(times.load);
+        side.samples.script.push(times.script);
+        side.loadsByPage.set(page.id, [...(side.loadsByPage.get(page.id) ?? []), times.load]);
+      }
+    }
+
+    const perPageLoadRatio = pages.flatMap((page) => {
+      const a = withExtension.loadsByPage.get(page.id);
+      const b = withoutExtension.loadsByPage.get(page.id);
+      return a && b ? [{ id: page.id, ratio: median(a) / median(b) }] : [];
+    });
+    return {
+      pages: pages.length,
+      loadsPerSide,
+      withExtension: withExtension.samples,
+      withoutExtension: withoutExtension.samples,
+      perPageLoadRatio,
+    };
+  } finally {
+    await extensionBrowser.close();
+    await plainBrowser?.close();
+  }
+}
+
+/**
+ * A 95 % interval for median(a) / median(b), by resampling each side (bootstrap, fixed seed so a
+ * run is reproducible from its samples): on a busy machine it shows how far the ratio can be
+ * trusted.
+ */
+export function ratioInterval(a: readonly number[], b: readonly number[], rounds = 2000): [number, number] {
+  let seed = 0x2545f491;
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 2 ** 32;
+  };
+  const resample = (values: readonly number[]) =>
+    values.map(() => values[Math.floor(random() * values.length)] ?? Number.NaN);
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) ratios.push(median(resample(a)) / median(resample(b)));
+  ratios.sort((x, y) => x - y);
+  return [ratios[Math.floor(rounds * 0.025)] ?? Number.NaN, ratios[Math.floor(rounds * 0.975)] ?? Number.NaN];
+}

@@ -1,0 +1,251 @@
+/**
+ * npm run bench [-- --quick] [-- --record] [-- --no-build] [-- --only=sizes,page,extraction,popup,save]
+ *
+ * Builds the extension (chrome), measures it, and prints one markdown table: each figure measured
+ * in this run, with its goal (tests/bench/budgets.ts) and ✓/✗. A benchmark, not a test: it exits
+ * with 0 whatever the figures, and with 1 only when a measure could not run. `--record` writes the
+ * table and the machine into BENCHMARKS.md. Every measure is bounded in time; a whole run takes
+ * about two minutes.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { CHROMIUM, EXTENSION_DIR, missingPrerequisite } from '../e2e/support/browser';
+import { withinTime } from './browsers';
+import { sizeBudgetKb, TIME_GOALS } from './budgets';
+import { hasBuild, measureBuild } from './bundles';
+import { measureExtractionInChromium, measureExtractionInNode } from './extraction';
+import { describeMachine, machineLines } from './machine';
+import { measurePageCost, ratioInterval } from './page-cost';
+import { benchPages, postings, spread } from './pages';
+import { measurePopup, summarisePopup } from './popup';
+import { measureSave } from './save-roundtrip';
+import { formatKb, formatMs, median, p95 } from './stats';
+import { markdownTable, type Row } from './table';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const BENCHMARKS_FILE = resolve(REPO, 'BENCHMARKS.md');
+const START_MARK = '<!-- bench:start -->';
+const END_MARK = '<!-- bench:end -->';
+
+const MEASURES = ['sizes', 'page', 'extraction', 'popup', 'save'] as const;
+type Measure = (typeof MEASURES)[number];
+
+interface Options {
+  quick: boolean;
+  record: boolean;
+  build: boolean;
+  only: ReadonlySet<Measure>;
+}
+
+function readOptions(argv: readonly string[]): Options {
+  const only = argv.find((arg) => arg.startsWith('--only='));
+  const chosen = only ? only.slice('--only='.length).split(',') : [...MEASURES];
+  const unknown = chosen.filter((name) => !(MEASURES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown measure ${unknown.join(', ')}; known: ${MEASURES.join(', ')}`);
+  return {
+    quick: argv.includes('--quick'),
+    record: argv.includes('--record'),
+    build: !argv.includes('--no-build'),
+    only: new Set(chosen as Measure[]),
+  };
+}
+
+/** How much work each measure does: a full run, or a quick look (--quick). */
+function workload(quick: boolean) {
+  return quick
+    ? { pageCostPages: 4, loadsPerSide: 12, extractionReads: 5, popupOpens: 3, savePages: 6 }
+    : { pageCostPages: 8, loadsPerSide: 60, extractionReads: 20, popupOpens: 9, savePages: 20 };
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+let failures = 0;
+
+async function attempt(measure: string, ms: number, run: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  process.stderr.write(`bench: ${measure}…\n`);
+  try {
+    await withinTime(measure, ms, run);
+  } catch (error) {
+    failures++;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    rows.push({ measure, figure: `could not run: ${message}`, goal: '', met: false });
+  }
+  process.stderr.write(`bench: ${measure} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+function build(): void {
+  process.stderr.write('bench: building the extension (wxt build)…\n');
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: REPO, encoding: 'utf8', timeout: 180_000 });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error('wxt build failed: the figures would describe an old build');
+  }
+}
+
+function sizeRows(): void {
+  const { bundles } = measureBuild(EXTENSION_DIR);
+  const order = (id: string) => (id.startsWith('content-script') ? 0 : id === 'background' ? 2 : 1);
+  for (const bundle of [...bundles].sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id))) {
+    const budget = sizeBudgetKb(bundle.id);
+    const parts = bundle.files.map((file) => `${file.path} ${formatKb(file.gzipBytes)}`).join(' + ');
+    rows.push({
+      measure: `Size, gzipped: ${bundle.label}`,
+      figure:
+        bundle.files.length > 1 ? `**${formatKb(bundle.gzipBytes)}** (${parts})` : `**${formatKb(bundle.gzipBytes)}**`,
+      goal: `≤ ${budget} KB`,
+      met: bundle.gzipBytes <= budget * 1024,
+    });
+  }
+}
+
+function ratioText(ratio: number): string {
+  return Number.isFinite(ratio) ? ratio.toFixed(3) : 'n/a';
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2));
+  const work = workload(options.quick);
+  if (options.build) build();
+  if (!hasBuild(EXTENSION_DIR)) throw new Error('no build in .output/chrome-mv3 (run without --no-build)');
+  const pageSet = benchPages();
+  const postingPages = postings(pageSet);
+  const browserMissing = missingPrerequisite();
+  const loadAtStart = loadavg()[0] ?? 0;
+  notes.push(`Pages: ${pageSet.source}.`);
+
+  if (options.only.has('sizes')) sizeRows();
+
+  const browserMeasures: Measure[] = ['page', 'extraction', 'popup', 'save'];
+  if (browserMissing && browserMeasures.some((measure) => options.only.has(measure))) {
+    rows.push({ measure: 'Browser measures', figure: `not run: ${browserMissing}`, goal: '', met: null });
+  }
+
+  if (!browserMissing && options.only.has('page')) {
+    await attempt('Page cost', 240_000, async () => {
+      const pages = spread(postingPages, work.pageCostPages);
+      const cost = await measurePageCost(pages, work.loadsPerSide);
+      const runs = `${cost.pages} posting pages, ${cost.loadsPerSide} loads per side, alternating`;
+      const line = (key: 'load' | 'domContentLoaded') => {
+        const a = median(cost.withExtension[key]);
+        const b = median(cost.withoutExtension[key]);
+        const [low, high] = ratioInterval(cost.withExtension[key], cost.withoutExtension[key]);
+        return {
+          ratio: a / b,
+          text: `${formatMs(a)} with / ${formatMs(b)} without = **${ratioText(a / b)}** (95 % interval ${ratioText(low)}–${ratioText(high)}; ${runs})`,
+        };
+      };
+      const load = line('load');
+      rows.push({
+        measure: 'Page cost: load (loadEventEnd), with / without the extension',
+        figure: load.text,
+        goal: `≤ ${TIME_GOALS.pageCostRatio}`,
+        met: load.ratio <= TIME_GOALS.pageCostRatio,
+      });
+      const parsed = line('domContentLoaded');
+      rows.push({
+        measure: 'Page cost: DOMContentLoaded (domContentLoadedEventEnd), with / without',
+        figure: parsed.text,
+        goal: `≤ ${TIME_GOALS.pageCostRatio}`,
+        met: parsed.ratio <= TIME_GOALS.pageCostRatio,
+      });
+      const scriptWith = median(cost.withExtension.script);
+      const scriptWithout = median(cost.withoutExtension.script);
+      rows.push({
+        measure: 'Page cost: main-thread script time per load (DevTools ScriptDuration)',
+        figure: `${formatMs(scriptWith)} with / ${formatMs(scriptWithout)} without = +${formatMs(scriptWith - scriptWithout)}`,
+        goal: '',
+        met: null,
+      });
+      const costly = [...cost.perPageLoadRatio].sort((a, b) => b.ratio - a.ratio)[0];
+      if (costly) notes.push(`Page cost: highest per-page load ratio ${ratioText(costly.ratio)} (${costly.id}).`);
+    });
+  }
+
+  if (!browserMissing && options.only.has('extraction')) {
+    await attempt('Extraction', 180_000, async () => {
+      const times = await measureExtractionInChromium(pageSet.pages, work.extractionReads);
+      rows.push({
+        measure: 'Extraction per page, in Chromium (parse excluded)',
+        figure: `median **${formatMs(median(times.perPage))}**, p95 ${formatMs(p95(times.perPage))} (${times.perPage.length} pages, ${work.extractionReads} reads each; ${times.postingsFound} read as postings; timer ${times.resolutionMs * 1000} µs)`,
+        goal: `median < ${TIME_GOALS.extractionMedianMs} ms`,
+        met: median(times.perPage) < TIME_GOALS.extractionMedianMs,
+      });
+    });
+  }
+  if (options.only.has('extraction')) {
+    await attempt('Extraction (Node)', 120_000, async () => {
+      const times = measureExtractionInNode(pageSet.pages, Math.max(3, Math.floor(work.extractionReads / 4)));
+      rows.push({
+        measure: 'Extraction per page, in Node over happy-dom (secondary)',
+        figure: `median ${formatMs(median(times.perPage))}, p95 ${formatMs(p95(times.perPage))}`,
+        goal: '',
+        met: null,
+      });
+    });
+  }
+
+  if (!browserMissing && options.only.has('popup')) {
+    await attempt('Popup', 240_000, async () => {
+      for (const times of await measurePopup([100, 1_000, 10_000], work.popupOpens)) {
+        const { firstRow, wholeList } = summarisePopup(times);
+        rows.push({
+          measure: `Popup, ${times.offers.toLocaleString('en-GB')} saved offers: navigation start → first offer row`,
+          figure: `**${formatMs(firstRow)}** (whole list read and counted: ${formatMs(wholeList)}; median of ${times.firstRow.length} opens)`,
+          goal: `< ${TIME_GOALS.popupFirstRowMs} ms`,
+          met: firstRow < TIME_GOALS.popupFirstRowMs,
+        });
+      }
+    });
+  }
+
+  if (!browserMissing && options.only.has('save')) {
+    await attempt('Save round-trip', 180_000, async () => {
+      const times = await measureSave(spread(postingPages, work.savePages));
+      rows.push({
+        measure: "Save round-trip: click « Enregistrer l'offre » → stored → saved state in the panel",
+        figure: `median **${formatMs(median(times.panel))}**, p95 ${formatMs(p95(times.panel))} (${times.panel.length} first saves${times.notStored ? `; ${times.notStored} not stored` : ''})`,
+        goal: `median < ${TIME_GOALS.saveRoundTripMs} ms`,
+        met: times.notStored === 0 && median(times.panel) < TIME_GOALS.saveRoundTripMs,
+      });
+      rows.push({
+        measure: "Save: sendMessage('saveOffer') → answer, from an extension page (background only)",
+        figure: `median ${formatMs(median(times.message))}, p95 ${formatMs(p95(times.message))}`,
+        goal: '',
+        met: null,
+      });
+    });
+  }
+
+  const machine = describeMachine(CHROMIUM);
+  notes.push(
+    `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${(loadavg()[0] ?? 0).toFixed(2)}, on ${machine.cores} cores${options.quick ? '; quick run (--quick): fewer repetitions' : ''}.`,
+  );
+  const report = [...machineLines(machine), '', markdownTable(rows), '', ...notes.map((note) => `- ${note}`)].join(
+    '\n',
+  );
+  process.stdout.write(`${report}\n`);
+  const met = rows.filter((row) => row.met === true).length;
+  const judged = rows.filter((row) => row.met !== null).length;
+  process.stderr.write(`bench: ${met} of ${judged} goals met\n`);
+
+  if (options.record) record(report);
+  if (failures > 0) process.exitCode = 1;
+}
+
+/** Replaces the figures between the markers of BENCHMARKS.md, leaving the prose around them. */
+function record(report: string): void {
+  const text = readFileSync(BENCHMARKS_FILE, 'utf8');
+  const start = text.indexOf(START_MARK);
+  const end = text.indexOf(END_MARK);
+  if (start < 0 || end < start) throw new Error(`BENCHMARKS.md has no ${START_MARK} … ${END_MARK} section`);
+  writeFileSync(BENCHMARKS_FILE, `${text.slice(0, start + START_MARK.length)}\n${report}\n${text.slice(end)}`);
+  process.stderr.write('bench: figures recorded in BENCHMARKS.md\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

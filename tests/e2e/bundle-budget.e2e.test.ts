@@ -1,0 +1,98 @@
+/**
+ * Size budgets of the built extension (gzipped), checked on every `npm test` after the build.
+ * Sizes only: times depend on the machine and are reported by `npm run bench`, never tested.
+ * The ceilings live in tests/bench/budgets.ts; a failure names the bundle, its files and that file.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUDGET_FILE, SIZE_BUDGETS_KB, sizeBudgetKb } from '../bench/budgets';
+import { hasBuild, measureBuild } from '../bench/bundles';
+import { formatKb } from '../bench/stats';
+import { EXTENSION_DIR } from './support/browser';
+
+const built = hasBuild(EXTENSION_DIR);
+if (!built) console.warn('size budgets skipped: no build in .output/chrome-mv3 (run npm run build:chrome)');
+
+describe.skipIf(!built)('size budgets of .output/chrome-mv3 (gzipped)', () => {
+  const { bundles } = built ? measureBuild(EXTENSION_DIR) : { bundles: [] };
+
+  it('finds the content script, the background and the popup, so no budget passes for want of a bundle', () => {
+    const ids = bundles.map((bundle) => bundle.id);
+    expect(ids.some((id) => id.startsWith('content-script:'))).toBe(true);
+    expect(ids).toContain('background');
+    expect(ids).toContain('page:popup');
+  });
+
+  it.each(bundles.map((bundle) => [bundle.label, bundle] as const))('%s is within its budget', (_label, bundle) => {
+    const budgetKb = sizeBudgetKb(bundle.id);
+    const files = bundle.files.map((file) => `${file.path} ${formatKb(file.gzipBytes)}`).join(', ');
+    expect(
+      bundle.gzipBytes,
+      `${bundle.label} is ${formatKb(bundle.gzipBytes)} gzipped (${files}), over its budget of ${budgetKb} KB. ` +
+        `Make it smaller, or change the budget in ${BUDGET_FILE} and say why.`,
+    ).toBeLessThanOrEqual(budgetKb * 1024);
+  });
+
+  it("keeps the content script's budget at the issue's 20 KB", () => {
+    expect(SIZE_BUDGETS_KB['content-script']).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('what counts in a bundle', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'postulo-budget-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (path: string, content: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  };
+
+  it('a page counts its scripts, styles and their static imports; a lazy chunk is left out', () => {
+    write(
+      'manifest.json',
+      JSON.stringify({
+        background: { service_worker: 'background.js' },
+        content_scripts: [{ js: ['content-scripts/page.js'] }],
+      }),
+    );
+    write('background.js', 'console.log("bg")');
+    write('content-scripts/page.js', 'console.log("content")');
+    write('content-scripts/page.css', 'p{color:red}');
+    write(
+      'popup.html',
+      '<script type="module" src="/chunks/popup-1.js"></script><link rel="stylesheet" href="/assets/popup-1.css">',
+    );
+    write('chunks/popup-1.js', 'import{a}from"./shared-1.js";import("./lazy-1.js");a()');
+    write('chunks/shared-1.js', 'export const a=()=>1');
+    write('chunks/lazy-1.js', 'export const b=2');
+    write('assets/popup-1.css', 'body{margin:0}');
+    write('injected.js', 'void 0');
+
+    const { bundles, files } = measureBuild(dir);
+    const pathsOf = (id: string) =>
+      bundles
+        .find((bundle) => bundle.id === id)
+        ?.files.map((file) => file.path)
+        .sort();
+    expect(pathsOf('page:popup')).toEqual([
+      'assets/popup-1.css',
+      'chunks/popup-1.js',
+      'chunks/shared-1.js',
+      'popup.html',
+    ]);
+    expect(pathsOf('content-script:page')).toEqual(['content-scripts/page.css', 'content-scripts/page.js']);
+    expect(pathsOf('background')).toEqual(['background.js']);
+    expect(pathsOf('script:injected')).toEqual(['injected.js']);
+    expect(files.map((file) => file.path)).toContain('chunks/lazy-1.js');
+    const popup = bundles.find((bundle) => bundle.id === 'page:popup');
+    expect(popup?.gzipBytes).toBe(popup?.files.reduce((sum, file) => sum + file.gzipBytes, 0));
+  });
+
+  it('a bundle without a budget of its own gets the default ceiling, content scripts the tight one', () => {
+    expect(sizeBudgetKb('content-script:anything')).toBe(SIZE_BUDGETS_KB['content-script']);
+    expect(sizeBudgetKb('page:popup')).toBe(SIZE_BUDGETS_KB['page:popup']);
+    expect(sizeBudgetKb('page:not-yet-written')).toBeGreaterThan(0);
+  });
+});
