@@ -17,10 +17,6 @@ export const FEEDBACK_BADGE_MS = 4000;
 const NOTIFICATION_PREFIX = 'postulo-saved:';
 const SUCCESS_COLOR = '#18753c';
 const FAILURE_COLOR = '#ce0500';
-/** A 32 × 32 PNG (a white dot on blue): Chrome refuses a notification without an icon. */
-const ICON_URL =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAARUlEQVR42u3VMQ4AIAgEwft/54u1t1EKAS+7Cf00gKQxawcAAAAAfgXspQFOPQXc5gmIBsAPwBa0OEQtTjHfEAAAAHaABSMET6p35YX5AAAAAElFTkSuQmCC';
-
 export interface NotificationText {
   title: string;
   message: string;
@@ -92,7 +88,12 @@ async function flashBadge(tabId: number, text: string, color: string): Promise<v
 
 async function notify(id: string, text: NotificationText): Promise<void> {
   try {
-    await browser.notifications.create(id, { type: 'basic', iconUrl: ICON_URL, ...text });
+    // Chrome refuses a notification without an icon: the toolbar's own.
+    await browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      ...text,
+    });
   } catch (error) {
     console.warn('Postulo: save notification failed', error);
   }

@@ -34,13 +34,9 @@ export function registerSaveGestures(ctx: BackgroundContext): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SAVE_MENU_ID && tab?.id !== undefined && tab.id >= 0) void saveTabAndTell(ctx, tab.id);
   });
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== SAVE_COMMAND) return;
-    void (async () => {
-      const tabId = tab?.id ?? (await ctx.activeTabId());
-      if (tabId !== undefined) await saveTabAndTell(ctx, tabId);
-    })();
-  });
+  // Only with the manifest's `commands` entry: Chromium drops the extension's process on the next
+  // runtime message when onCommand is listened to without it.
+  if (declaresCommand(SAVE_COMMAND)) listenToCommand(ctx);
   browser.notifications.onClicked.addListener((notificationId) => {
     const offerId = offerIdOfNotification(notificationId);
     if (offerId === null) return;
@@ -49,6 +45,25 @@ export function registerSaveGestures(ctx: BackgroundContext): void {
     );
   });
   void createSaveMenu(ctx).catch((error) => console.warn('Postulo: context menu not created', error));
+}
+
+function listenToCommand(ctx: BackgroundContext): void {
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== SAVE_COMMAND) return;
+    void (async () => {
+      const tabId = tab?.id ?? (await ctx.activeTabId());
+      if (tabId !== undefined) await saveTabAndTell(ctx, tabId);
+    })();
+  });
+}
+
+/** True when the manifest declares the keyboard command `name`. */
+export function declaresCommand(name: string): boolean {
+  try {
+    return browser.runtime.getManifest().commands?.[name] !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Menus outlive a service worker in Chrome, not always in Firefox: remove, then create. */

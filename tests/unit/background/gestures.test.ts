@@ -107,7 +107,7 @@ describe('registerSaveGestures', () => {
   type MenuListener = (info: { menuItemId: string | number }, tab?: { id?: number }) => void;
   type CommandListener = (command: string, tab?: { id?: number }) => void;
 
-  function stubGestureApis() {
+  function stubGestureApis(declareCommand = true) {
     const listeners: { menu?: MenuListener; command?: CommandListener } = {};
     const created: unknown[] = [];
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((listener) => {
@@ -117,6 +117,12 @@ describe('registerSaveGestures', () => {
       listeners.command = listener as unknown as CommandListener;
     });
     vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Postulo',
+      version: '0',
+      ...(declareCommand ? { commands: { [SAVE_COMMAND]: { suggested_key: { default: 'Alt+Shift+S' } } } } : {}),
+    });
     vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation(((properties: unknown, done?: () => void) => {
       created.push(properties);
       done?.();
@@ -160,6 +166,13 @@ describe('registerSaveGestures', () => {
 
     await vi.waitFor(() => expect(ctx.readTab).toHaveBeenCalledTimes(2));
     expect(ctx.readTab.mock.calls.map(([tabId]) => tabId)).toEqual(expect.arrayContaining([TAB, 11]));
+  });
+
+  it('does not listen to the command the manifest does not declare', () => {
+    stubGestureApis(false);
+    const listen = vi.spyOn(fakeBrowser.commands.onCommand, 'addListener');
+    registerSaveGestures(ctx);
+    expect(listen).not.toHaveBeenCalled();
   });
 
   it('opens the saved offer when its notification is clicked', async () => {

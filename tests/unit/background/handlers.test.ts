@@ -15,6 +15,7 @@ const VALID: { [T in MessageType]: unknown } = {
   saveOffer: { offer: makeOffer({ title: 'Nouveau titre' }) },
   lookupOffers: { urls: [POSTING_URL] },
   openOffer: { id: ID },
+  showPanel: {},
   editOffer: { id: ID, edits: { title: 'Corrigé' } },
   setStage: { id: ID, stage: 'applied', at: '2026-03-11T09:00:00.000Z' },
   editStageDate: { id: ID, index: 0, at: '2026-03-01T09:00:00.000Z' },
@@ -25,6 +26,8 @@ const VALID: { [T in MessageType]: unknown } = {
   removeReminder: { offerId: ID, reminderId: 'r1' },
   readActiveTab: {},
   saveActiveTab: {},
+  restoreBackup: { text: '{}', mode: 'merge' },
+  deleteAllData: { confirm: 'delete-all' },
 };
 
 let ctx: TestContext;
