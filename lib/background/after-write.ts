@@ -3,7 +3,9 @@
  * whatever derives from the offers (reminders, the badge) is brought up to date here.
  */
 import type { PostuloDb } from '../db';
+import { reconcileReminders } from '../reminders';
 
-export async function afterWrite(_db: PostuloDb): Promise<void> {
-  // The reminders service connects here: `await reconcileReminders(db)` from lib/reminders.
+export async function afterWrite(db: PostuloDb): Promise<void> {
+  // Reconciles the reminders table, notifies what fell due, redraws the badge, re-arms the alarms.
+  await reconcileReminders(db);
 }

@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { PostuloDb } from '../db';
 import type { Extraction } from '../extract';
-import { type Locale, resolveLocale } from '../i18n';
+import { type Locale, type LocaleSetting, resolveLocale } from '../i18n';
+import { loadSettings } from '../settings-store';
 import { afterWrite } from './after-write';
 import { openOfferView } from './open-offer';
 import { activeTabId, readTab } from './read-tab';
@@ -22,7 +23,7 @@ export interface BackgroundContext {
   openOffer(id: string): Promise<void>;
   /** Run after every successful write. */
   afterWrite(): Promise<void>;
-  /** The language of what the background shows (menu, notifications). */
+  /** The language of what the background shows (menu, notifications): the settings', else the browser's. */
   locale(): Promise<Locale>;
 }
 
@@ -36,8 +37,17 @@ export function browserContext(db: PostuloDb): BackgroundContext {
     activeTabId,
     openOffer: openOfferView,
     afterWrite: () => afterWrite(db),
-    locale: async () => resolveLocale('auto', uiLanguage()),
+    locale: async () => resolveLocale(await localeSetting(), uiLanguage()),
   };
+}
+
+/** The language chosen in the options; 'auto' when the settings cannot be read. */
+async function localeSetting(): Promise<LocaleSetting> {
+  try {
+    return (await loadSettings()).locale;
+  } catch {
+    return 'auto';
+  }
 }
 
 function uiLanguage(): string | undefined {

@@ -1,11 +1,15 @@
 /**
  * The background: the only context that writes the database. Messages, the context menu and
- * the keyboard command all end in lib/offers-repo.ts.
+ * the keyboard command all end in lib/offers-repo.ts; every write ends in the after-write hook,
+ * which wakes the reminder service (reminders table, notifications, badge, alarms).
  */
+import { browser } from 'wxt/browser';
 import { getDb } from '../db';
+import { watchSettings } from '../settings-store';
 import { browserContext } from './context';
-import { registerSaveGestures } from './gestures';
+import { createSaveMenu, registerSaveGestures } from './gestures';
 import { registerMessageHandlers } from './register';
+import { startBackgroundReminders } from './reminders';
 
 export type { BackgroundContext } from './context';
 export { receiveMessage } from './handlers';
@@ -16,4 +20,8 @@ export function startBackground(): void {
   const ctx = browserContext(getDb());
   registerMessageHandlers(ctx);
   registerSaveGestures(ctx);
+  // Follows the options page live: the service re-reads the settings itself on every change.
+  startBackgroundReminders(ctx, browser);
+  // The menu's words follow the language chosen in the options, without a reload.
+  watchSettings(() => void createSaveMenu(ctx).catch((error) => console.warn('Postulo: menu not renamed', error)));
 }
