@@ -73,8 +73,8 @@ export function DaysBeforeEditor({ days, onChange }: DaysBeforeEditorProps) {
         </ul>
       )}
       <form class="add-day" onSubmit={add} noValidate>
-        <div class="field">
-          <label for="add-day">{t('addDayLabel')}</label>
+        <label for="add-day">{t('addDayLabel')}</label>
+        <div class="add-day__row">
           <input
             id="add-day"
             type="number"
@@ -87,10 +87,10 @@ export function DaysBeforeEditor({ days, onChange }: DaysBeforeEditorProps) {
             aria-describedby={problem ? 'add-day-problem' : undefined}
             onInput={(event) => setTyped(event.currentTarget.value)}
           />
+          <button type="submit" class="button">
+            {t('addDay')}
+          </button>
         </div>
-        <button type="submit" class="button">
-          {t('addDay')}
-        </button>
       </form>
       <FieldProblem
         id="add-day-problem"

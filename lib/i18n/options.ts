@@ -75,7 +75,7 @@ export const optionsText = defineMessages('options', {
     restoring: 'Restauration…',
     confirmReplaceTitle: 'Remplacer toutes vos données ?',
     confirmReplaceText:
-      'Les {current} enregistrées ici seront effacées et remplacées par les {incoming} du fichier. Cette action ne peut pas être annulée.',
+      'Tout ce qui est enregistré ici ({current}) sera effacé et remplacé par le contenu du fichier ({incoming}). Cette action ne peut pas être annulée.',
     confirmReplace: 'Oui, remplacer',
     cancel: 'Annuler',
     restoreMerged: 'Sauvegarde fusionnée : {added}, {updated}, {unchanged} ; {reminders}.',
@@ -136,7 +136,7 @@ export const optionsText = defineMessages('options', {
     deleteAll: 'Supprimer toutes mes données',
     confirmDeleteTitle: 'Supprimer toutes vos données ?',
     confirmDeleteText:
-      'Les {offers} et {reminders} enregistrés dans ce navigateur seront effacés. Cette action ne peut pas être annulée.',
+      'Tout ce qui est enregistré dans ce navigateur ({offers} et {reminders}) sera effacé. Cette action ne peut pas être annulée.',
     confirmDeleteWord: 'SUPPRIMER',
     confirmDeleteLabel: 'Pour confirmer, tapez {word}',
     confirmDeleteMismatch: 'Tapez exactement {word} pour confirmer.',
@@ -215,7 +215,7 @@ export const optionsText = defineMessages('options', {
     restoring: 'Restoring…',
     confirmReplaceTitle: 'Replace all your data?',
     confirmReplaceText:
-      'The {current} stored here will be erased and replaced by the {incoming} of the file. This cannot be undone.',
+      'Everything stored here ({current}) will be erased and replaced by the file’s content ({incoming}). This cannot be undone.',
     confirmReplace: 'Yes, replace',
     cancel: 'Cancel',
     restoreMerged: 'Backup merged: {added}, {updated}, {unchanged}; {reminders}.',
@@ -274,7 +274,8 @@ export const optionsText = defineMessages('options', {
       'Erases all offers, their tracking, your notes and reminders, and puts the settings back to their defaults. Export a backup first.',
     deleteAll: 'Delete all my data',
     confirmDeleteTitle: 'Delete all your data?',
-    confirmDeleteText: 'The {offers} and {reminders} stored in this browser will be erased. This cannot be undone.',
+    confirmDeleteText:
+      'Everything stored in this browser ({offers} and {reminders}) will be erased. This cannot be undone.',
     confirmDeleteWord: 'DELETE',
     confirmDeleteLabel: 'To confirm, type {word}',
     confirmDeleteMismatch: 'Type exactly {word} to confirm.',

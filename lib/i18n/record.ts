@@ -28,7 +28,7 @@ export const recordText = defineMessages('record', {
     colOutcome: 'Résultat',
     unknownEmployer: 'Non indiqué',
     outcomeOn: '{outcome} le {date}',
-    stepOn: '{date} : {stage}',
+    stepOn: '{date}\u00a0: {stage}',
   },
   en: {
     pageTitle: 'Job-search record — Postulo',

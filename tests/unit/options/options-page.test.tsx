@@ -164,7 +164,9 @@ describe('backup and restore', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Restaurer' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Remplacer toutes vos données ?' });
-    expect(dialog.textContent).toContain('Les 1 offre enregistrées ici seront effacées');
+    expect(dialog.textContent).toContain(
+      'Tout ce qui est enregistré ici (1 offre) sera effacé et remplacé par le contenu du fichier (1 offre).',
+    );
     expect(document.activeElement?.textContent).toBe('Annuler');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Annuler' }));
     expect(world.api.calls).toEqual([]);
@@ -240,7 +242,9 @@ describe('delete all my data', () => {
     const before = await snapshot(world.db);
     fireEvent.click(screen.getByRole('button', { name: 'Supprimer toutes mes données' }));
     const dialog = await screen.findByRole('dialog', { name: 'Supprimer toutes vos données ?' });
-    expect(dialog.textContent).toContain('Les 2 offres et 1 rappel enregistrés dans ce navigateur seront effacés.');
+    expect(dialog.textContent).toContain(
+      'Tout ce qui est enregistré dans ce navigateur (2 offres et 1 rappel) sera effacé.',
+    );
     const word = within(dialog).getByLabelText('Pour confirmer, tapez SUPPRIMER');
     expect(document.activeElement).toBe(word);
 

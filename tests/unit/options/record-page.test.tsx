@@ -93,10 +93,15 @@ describe('the job-search record page', () => {
     expect(rejected).toEqual([
       '15/11/2025',
       'ANCT',
-      '15/11/2025 : Candidature envoyée10/01/2026 : Refusée',
+      '15/11/2025\u00a0: Candidature envoyée10/01/2026\u00a0: Refusée',
       'Refusée le 10/01/2026',
     ]);
-    expect(sent).toEqual(['03/02/2026', 'DINUM', '03/02/2026 : Candidature envoyée20/02/2026 : Entretien', 'En cours']);
+    expect(sent).toEqual([
+      '03/02/2026',
+      'DINUM',
+      '03/02/2026\u00a0: Candidature envoyée20/02/2026\u00a0: Entretien',
+      'En cours',
+    ]);
     expect(screen.getByText('2 candidatures pendant la période')).toBeTruthy();
     expect(screen.queryByText('Ancienne candidature')).toBeNull();
     expect(screen.queryByText('Pas encore envoyée')).toBeNull();
@@ -107,7 +112,7 @@ describe('the job-search record page', () => {
     renderRecord('?from=2026-02-01&to=2026-02-10');
     const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(2);
-    expect(table.textContent).toContain('03/02/2026 : Candidature envoyée');
+    expect(table.textContent).toContain('03/02/2026\u00a0: Candidature envoyée');
     expect(table.textContent).not.toContain('Entretien');
   });
 
