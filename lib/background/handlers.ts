@@ -11,7 +11,6 @@ import {
   type ProtocolMap,
   parsePayload,
   RefusedMessage,
-  type SenderInfo,
 } from '../messaging';
 import {
   addReminder,
@@ -27,10 +26,16 @@ import {
 } from '../offers-repo';
 import type { BackgroundContext } from './context';
 import { deleteAllData, restoreFromBackup } from './data';
+import { type PageSender, showPanel } from './panel';
 import { readActiveTab, runAfterWrite, saveActiveTab } from './save-tab';
 
 export type Reply<T extends MessageType> = Awaited<ReturnType<ProtocolMap[T]>>;
-type Handler<T extends MessageType> = (data: MessageData<T>, ctx: BackgroundContext) => Promise<Reply<T>>;
+/** `sender`: for the handlers that act on the sender's own tab (showPanel). */
+type Handler<T extends MessageType> = (
+  data: MessageData<T>,
+  ctx: BackgroundContext,
+  sender: PageSender,
+) => Promise<Reply<T>>;
 
 /** Awaits a repository write, then runs the after-write hook. */
 async function written<R>(ctx: BackgroundContext, write: Promise<R>): Promise<R> {
@@ -43,6 +48,7 @@ const HANDLERS: { [T in MessageType]: Handler<T> } = {
   saveOffer: ({ offer }, ctx) => written(ctx, saveOffer(ctx.db, offer, ctx.now())),
   lookupOffers: ({ urls }, ctx) => lookup(ctx.db, urls),
   openOffer: ({ id }, ctx) => ctx.openOffer(id),
+  showPanel: (_data, _ctx, sender) => showPanel(sender),
   editOffer: async ({ id, edits }, ctx) => {
     await written(ctx, editFields(ctx.db, id, edits, ctx.now()));
   },
@@ -74,7 +80,7 @@ export const MESSAGE_TYPES = Object.keys(HANDLERS) as MessageType[];
 export async function receiveMessage<T extends MessageType>(
   type: T,
   data: unknown,
-  sender: SenderInfo,
+  sender: PageSender,
   ctx: BackgroundContext,
 ): Promise<Reply<T>> {
   if (!isAllowedSender(type, sender, ctx.runtimeId, ctx.extensionOrigin)) {
@@ -82,5 +88,5 @@ export async function receiveMessage<T extends MessageType>(
   }
   const payload = parsePayload(type, data);
   const handler: Handler<T> = HANDLERS[type];
-  return handler(payload, ctx);
+  return handler(payload, ctx, sender);
 }
