@@ -9,9 +9,8 @@ import { panelText } from '../../lib/i18n/panel';
 import type { OfferMark } from '../../lib/messaging';
 import type { Offer } from '../../lib/offer';
 import { closingText, contractText, isValidEmail, safeHref, savedText, statusText } from './format';
-import './panel.css';
 
-/** How the panel reaches the background; the content script binds these to messages. */
+/** How the panel reaches the background; the content script binds these to messages (handoff.ts). */
 export interface PanelActions {
   /** The saved offer at this URL, null when not saved or when nobody answers. */
   lookup(url: string): Promise<OfferMark | null>;
