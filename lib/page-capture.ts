@@ -82,3 +82,22 @@ export function startScriptCapture(target: Document): ScriptCapture {
 function isInlineScript(element: Element): boolean {
   return element.localName === 'script' && !element.hasAttribute('src');
 }
+
+/**
+ * Where the content script leaves what it captured, for the scripts injected later into the same
+ * frame (same isolated world, invisible to the page): `read-page`, when the user saves from the
+ * popup or the keyboard, reads this key (CAPTURE_HANDOFF_KEY in lib/background/page-reader.ts,
+ * which checks the value and its address). Kept here too so the content script does not import
+ * the background's module and its zod schemas.
+ */
+export const CAPTURED_SCRIPTS_KEY = '__postuloCapturedScripts';
+
+export interface CapturedScripts {
+  /** The canonical address the scripts were captured on: a client-side navigation changes it. */
+  url: string;
+  scripts: string[];
+}
+
+export function leaveCapturedScripts(captured: CapturedScripts, scope: object = globalThis): void {
+  Reflect.set(scope, CAPTURED_SCRIPTS_KEY, captured);
+}

@@ -1,4 +1,4 @@
-/** Waiting for the page: parsed, then (after a client-side navigation) re-rendered. */
+/** Waiting for the page: parsed, loaded, idle, then (after a client-side navigation) re-rendered. */
 
 /** Resolves once the HTML is parsed: at DOMContentLoaded, or now if that has passed. */
 export function documentParsed(document: Document): Promise<void> {
@@ -26,5 +26,36 @@ export function domSettled(document: Document, quietMs = 300, maxMs = 3000): Pro
     observer.observe(document, { childList: true, subtree: true, characterData: true });
     quietTimer = setTimeout(finish, quietMs);
     const maxTimer = setTimeout(finish, maxMs);
+  });
+}
+
+/**
+ * Resolves once the page has loaded (its `load` event, or now if that has passed), or after
+ * `maxMs` at most: a page with a stuck image must not keep the panel away for ever.
+ */
+export function pageLoaded(document: Document, maxMs = 5000): Promise<void> {
+  const window = document.defaultView;
+  if (document.readyState === 'complete' || !window) return Promise.resolve();
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      window.removeEventListener('load', finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, maxMs);
+    window.addEventListener('load', finish);
+  });
+}
+
+/**
+ * Resolves when the browser has a moment to spare (`requestIdleCallback`), or after `timeoutMs`
+ * at most: the page's own work goes first, yet a busy page still gets its panel.
+ */
+export function browserIdle(document: Document, timeoutMs = 1000): Promise<void> {
+  const window = document.defaultView;
+  return new Promise((resolve) => {
+    if (window && typeof window.requestIdleCallback === 'function')
+      window.requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
   });
 }

@@ -1,10 +1,15 @@
 /**
- * The content script of the posting sites (lib/sites.ts). Wiring only:
+ * The content script of the posting sites (lib/sites.ts). It runs on every page of them, so it
+ * stays small and out of the page's way; the panel's UI (Preact) is a separate script the
+ * background injects on postings only (entrypoints/panel.ts). Wiring only:
  *
  * 1. document_start, isolated world: start keeping the text of inline app-state scripts that
  *    delete themselves as they run (lib/page-capture.ts explains why and how). Stop at
- *    DOMContentLoaded: nothing is executed, fetched or injected into the page's world.
- * 2. DOMContentLoaded: read the page with the extractor (lib/extract); on a posting, show the panel
+ *    DOMContentLoaded: nothing is executed, fetched or injected into the page's world. What was
+ *    kept is left in the isolated world for `read-page` (a save from the popup or the keyboard).
+ * 2. After the page's load event, when the browser is idle: read the page with the extractor
+ *    (lib/extract). Reading earlier would compete with the page's own loading. On a posting, leave
+ *    the reading for the panel (components/panel/handoff.ts) and ask the background to show it
  *    (nothing at all elsewhere); on a listing, mark the postings already saved.
  * 3. Client-side navigation (the incubateur site is a Vue app): read the new page again once it has
  *    rendered. Its hidden data came from the app's own JSON request, not from an inline script, so
@@ -14,48 +19,53 @@
  *    are used again only when the address comes back to the one they were captured on.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { publishPageHandoff, showReading } from '../../components/panel/handoff';
 import { extract } from '../../lib/extract';
 import { resolveLocale } from '../../lib/i18n';
 import { findPostingLinks, isListingPage } from '../../lib/listing-marks';
-import { startScriptCapture } from '../../lib/page-capture';
+import { leaveCapturedScripts, startScriptCapture } from '../../lib/page-capture';
 import { POSTING_SITE_MATCHES } from '../../lib/sites';
 import { canonicalUrl } from '../../lib/url';
-import { documentParsed, domSettled } from './dom';
+import { browserIdle, documentParsed, domSettled, pageLoaded } from './dom';
 import { markSavedPostings } from './listing-badges';
-import { lookupMarks, panelActions } from './messages';
-import { mountPanel, type PanelUi } from './panel-ui';
+import { lookupMarks, panelActions, requestPanel } from './messages';
 
 export default defineContentScript({
   matches: POSTING_SITE_MATCHES,
   runAt: 'document_start',
-  cssInjectionMode: 'ui',
   async main(ctx) {
     const capture = startScriptCapture(document);
     ctx.onInvalidated(() => capture.stop());
     await documentParsed(document);
     const captured = { url: canonicalUrl(location.href), scripts: capture.stop() };
-    const locale = resolveLocale('auto', navigator.language);
+    leaveCapturedScripts(captured);
 
-    let removeShown: () => void = () => {};
+    await pageLoaded(document);
+    await browserIdle(document);
+    if (ctx.isInvalid) return;
+
+    const locale = resolveLocale('auto', navigator.language);
+    const handoff = publishPageHandoff({ offer: null, locale, actions: panelActions });
+    // A panel left by an extension that was reloaded or removed must go with it.
+    ctx.onInvalidated(() => showReading(handoff, null, () => {}));
+
+    let removeMarks: () => void = () => {};
     let generation = 0;
 
     const show = async () => {
       const current = ++generation;
-      removeShown();
-      removeShown = () => {};
+      removeMarks();
+      removeMarks = () => {};
       const url = new URL(location.href);
       const capturedScripts = canonicalUrl(url) === captured.url ? captured.scripts : [];
       const { isPosting, offer } = extract({ document, url, now: new Date(), capturedScripts });
 
-      if (isPosting && offer) {
-        const panel: PanelUi = await mountPanel(ctx, { offer, locale, actions: panelActions });
-        if (current !== generation || ctx.isInvalid) panel.remove();
-        else removeShown = () => panel.remove();
-      } else if (isListingPage(url)) {
+      showReading(handoff, isPosting ? offer : null, () => void requestPanel());
+      if (!isPosting && isListingPage(url)) {
         const links = findPostingLinks(document, url);
         const marks = await lookupMarks(links.map((link) => link.url));
         if (current !== generation || ctx.isInvalid) return;
-        removeShown = markSavedPostings(links, marks, locale);
+        removeMarks = markSavedPostings(links, marks, locale);
       }
     };
 

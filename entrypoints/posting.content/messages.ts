@@ -1,17 +1,12 @@
 /**
- * The panel's and the listing marks' line to the background: the three page messages a content
- * script may send (lib/messaging.ts). A background that does not answer (not started yet, the
- * extension reloaded under the page) must not leave the panel waiting, hence the time limit.
- *
- * The protocol is lib/messaging.ts's `ProtocolMap`, imported as a type only: importing that module
- * at run time would also bring every payload's zod schema into the content script, whereas the
- * receiver (the background) is the one that validates. Same transport, same message names.
+ * The panel's and the listing marks' line to the background: the page messages a content script
+ * may send (lib/messaging.ts), through ./send.ts. A background that does not answer (not started
+ * yet, the extension reloaded under the page) must not leave the panel waiting, hence the time
+ * limit.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PanelActions } from '../../components/panel/Panel';
-import type { OfferMark, ProtocolMap } from '../../lib/messaging';
-
-const { sendMessage } = defineExtensionMessaging<ProtocolMap>();
+import type { OfferMark } from '../../lib/messaging';
+import { sendPageMessage } from './send';
 
 const ANSWER_WITHIN_MS = 5000;
 
@@ -35,7 +30,7 @@ function withinTime<T>(promise: Promise<T>, ms = ANSWER_WITHIN_MS): Promise<T> {
 export async function lookupMarks(urls: readonly string[]): Promise<ReadonlyMap<string, OfferMark>> {
   if (urls.length === 0) return new Map();
   try {
-    const answer = await withinTime(sendMessage('lookupOffers', { urls: [...urls] }));
+    const answer = await withinTime(sendPageMessage('lookupOffers', { urls: [...urls] }));
     const marks = new Map<string, OfferMark>();
     for (const [url, mark] of Object.entries(answer ?? {})) {
       marks.set(url, mark);
@@ -52,10 +47,20 @@ export const panelActions: PanelActions = {
     return (await lookupMarks([url])).get(url) ?? null;
   },
   async save(offer) {
-    const outcome = await withinTime(sendMessage('saveOffer', { offer }));
+    const outcome = await withinTime(sendPageMessage('saveOffer', { offer }));
     return outcome.mark;
   },
   async open(id) {
-    await withinTime(sendMessage('openOffer', { id }));
+    await withinTime(sendPageMessage('openOffer', { id }));
   },
 };
+
+/** Asks the background to inject the panel into this frame; false when it did not. */
+export async function requestPanel(): Promise<boolean> {
+  try {
+    await withinTime(sendPageMessage('showPanel', {}));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { looksLikeAppState, MAX_CAPTURED_SCRIPT_CHARS, startScriptCapture } from '../../../lib/page-capture';
+import { CAPTURE_HANDOFF_KEY, readOpenPage } from '../../../lib/background/page-reader';
+import {
+  CAPTURED_SCRIPTS_KEY,
+  leaveCapturedScripts,
+  looksLikeAppState,
+  MAX_CAPTURED_SCRIPT_CHARS,
+  startScriptCapture,
+} from '../../../lib/page-capture';
 
 const STATE = 'window.__INITIAL_STATE__={"data":{"job":{"role":"Designer","poste_ferme":"2021-05-14"}}};';
 
@@ -80,5 +89,37 @@ describe('looksLikeAppState', () => {
   it('refuses texts over the size cap', () => {
     const big = `window.__INITIAL_STATE__={"x":"${'a'.repeat(MAX_CAPTURED_SCRIPT_CHARS)}"}`;
     expect(looksLikeAppState(big)).toBe(false);
+  });
+});
+
+describe('leaveCapturedScripts', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, CAPTURED_SCRIPTS_KEY);
+  });
+
+  it('leaves the texts where read-page looks for them', () => {
+    expect(CAPTURED_SCRIPTS_KEY).toBe(CAPTURE_HANDOFF_KEY);
+    const url = 'https://incubateur.anct.gouv.fr/recrutements/equipe-designer-0a1b2c3d4e5f/';
+    leaveCapturedScripts({ url, scripts: [STATE] });
+    expect(Reflect.get(globalThis, CAPTURE_HANDOFF_KEY)).toEqual({ url, scripts: [STATE] });
+  });
+
+  it('lets read-page use them on the page they were captured on', () => {
+    // Our own posting page, once its self-removing state script is gone from the document.
+    const doc = document.implementation.createHTMLDocument('');
+    doc.documentElement.innerHTML = readFileSync(
+      join(import.meta.dirname, '../../fixtures/content/incubateur-posting.html'),
+      'utf8',
+    );
+    const scripts = Array.from(doc.querySelectorAll('script'), (script) => script.textContent ?? '');
+    for (const script of Array.from(doc.querySelectorAll('script'))) script.remove();
+    const url =
+      'https://incubateur.anct.gouv.fr/recrutements/equipe-test-developpeur-se-front-end-0123456789abcdef0123456789abcdef/';
+    const now = new Date('2026-03-01T00:00:00Z');
+
+    leaveCapturedScripts({ url, scripts: scripts.filter(looksLikeAppState) });
+    const handoff = Reflect.get(globalThis, CAPTURE_HANDOFF_KEY);
+    expect(readOpenPage(doc, url, now).offer?.closesAt).toBeNull();
+    expect(readOpenPage(doc, url, now, handoff).offer?.closesAt).toBe('2099-06-30');
   });
 });
