@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { OfferRow } from '../../lib/db';
 import { effectiveFields } from '../../lib/saved-offer';
+import { AddToCalendar } from './AddToCalendar';
 import { closingState, isUrgent } from './closingLabel';
 import { usePopup, useRun, useText } from './context';
 import { describeChange } from './describeChange';
@@ -126,6 +127,7 @@ function DetailBody({ row, backButton }: { row: OfferRow; backButton: ComponentC
             </li>
           )}
         </ul>
+        <AddToCalendar row={row} />
       </header>
       <StageSection row={row} />
       {row.changes.length > 0 && (
