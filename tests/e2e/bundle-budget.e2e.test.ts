@@ -18,11 +18,13 @@ if (!built) console.warn('size budgets skipped: no build in .output/chrome-mv3 (
 describe.skipIf(!built)('size budgets of .output/chrome-mv3 (gzipped)', () => {
   const { bundles } = built ? measureBuild(EXTENSION_DIR) : { bundles: [] };
 
-  it('finds the content script, the background and the popup, so no budget passes for want of a bundle', () => {
+  it('finds the content script, the background, the popup and the panel, so no budget passes for want of a bundle', () => {
     const ids = bundles.map((bundle) => bundle.id);
     expect(ids.some((id) => id.startsWith('content-script:'))).toBe(true);
     expect(ids).toContain('background');
     expect(ids).toContain('page:popup');
+    // The panel's UI, injected on postings only, so that it does not weigh on the content script.
+    expect(ids).toContain('script:panel');
   });
 
   it.each(bundles.map((bundle) => [bundle.label, bundle] as const))('%s is within its budget', (_label, bundle) => {

@@ -3,6 +3,7 @@
  * real pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as extensionApi } from 'wxt/browser';
 import { type ExtensionBrowser, launchBrowser, missingPrerequisite, openPage, servePage } from './support/browser';
 import { readOwnFixture } from './support/fixtures';
 import { panel, panelField, postuloHosts, screenshot, settle } from './support/panel';
@@ -10,6 +11,37 @@ import { panel, panelField, postuloHosts, screenshot, settle } from './support/p
 const POSTING_URL =
   'https://incubateur.anct.gouv.fr/recrutements/equipe-test-developpeur-se-front-end-0123456789abcdef0123456789abcdef/';
 const LISTING_URL = 'https://incubateur.anct.gouv.fr/recrutements/pourvues/';
+
+/** What Postulo's isolated world of a tab holds: the content script's handoff to the panel script. */
+interface HandoffProbe {
+  handoff: string;
+  panelScriptRan: boolean;
+}
+
+/**
+ * From the background, as `showPanel` does: runs the panel script again in the tab showing `url`
+ * (`inject`), then looks at the handoff in our isolated world, where the content script runs.
+ */
+async function probeTab(browser: ExtensionBrowser, url: string, inject: boolean): Promise<HandoffProbe> {
+  return browser.serviceWorker.evaluate(
+    async ({ url, inject }) => {
+      const api = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+      const [tab] = await api.tabs.query({ url });
+      if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+      if (inject) await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['/panel.js'] });
+      const [probe] = await api.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: () => {
+          const handoff: unknown = Reflect.get(globalThis, '__postuloPage');
+          const refresh: unknown = typeof handoff === 'object' && handoff ? Reflect.get(handoff, 'refresh') : undefined;
+          return { handoff: typeof handoff, panelScriptRan: typeof refresh === 'function' };
+        },
+      });
+      return probe?.result as HandoffProbe;
+    },
+    { url, inject },
+  );
+}
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`browser tests skipped: ${missing}`);
@@ -119,6 +151,32 @@ describe.skipIf(missing !== null)('content script on our own pages', () => {
     const page = await openPage(browser.context, LISTING_URL);
     await settle(page);
     expect(await page.locator('postulo-panel').count()).toBe(0);
+    await page.close();
+  });
+
+  it('loads the panel script on postings only, and the page cannot see what it is handed', async () => {
+    const listing = await openPage(browser.context, LISTING_URL);
+    await settle(listing);
+    expect(await probeTab(browser, LISTING_URL, false)).toEqual({ handoff: 'object', panelScriptRan: false });
+    await listing.close();
+
+    const posting = await openPage(browser.context, POSTING_URL);
+    await expect.poll(() => panel(posting).count()).toBe(1);
+    expect(await probeTab(browser, POSTING_URL, false)).toEqual({ handoff: 'object', panelScriptRan: true });
+    // The page's own scripts live in another world: neither the reading nor the captured scripts are there.
+    expect(
+      await posting.evaluate(() => ['__postuloPage', '__postuloCapturedScripts'].filter((key) => key in window)),
+    ).toEqual([]);
+    await posting.close();
+  });
+
+  it('keeps one panel when the panel script is injected again', async () => {
+    const page = await openPage(browser.context, POSTING_URL);
+    await expect.poll(() => panel(page).count()).toBe(1);
+    await probeTab(browser, POSTING_URL, true);
+    await probeTab(browser, POSTING_URL, true);
+    expect(await page.locator('postulo-panel').count()).toBe(1);
+    expect(await panel(page).count()).toBe(1);
     await page.close();
   });
 
