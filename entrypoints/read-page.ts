@@ -3,8 +3,8 @@
  * (activeTab): reads the page and returns the extraction to the background. Not in the manifest;
  * WXT builds it to `/read-page.js` and returns `main`'s result from `executeScript`.
  */
-import { CAPTURE_HANDOFF_KEY, readOpenPage } from '../lib/background/page-reader';
+import { CAPTURED_SCRIPTS_KEY, readOpenPage } from '../lib/background/page-reader';
 
 export default defineUnlistedScript(() =>
-  readOpenPage(document, location.href, new Date(), Reflect.get(globalThis, CAPTURE_HANDOFF_KEY)),
+  readOpenPage(document, location.href, new Date(), Reflect.get(globalThis, CAPTURED_SCRIPTS_KEY)),
 );

@@ -9,11 +9,12 @@ import { type Extraction, extract } from '../extract';
 import { canonicalUrl } from '../url';
 
 /**
- * Where the content script may leave the app-state scripts it captured at load (they delete
- * themselves, see lib/page-capture.ts). An injected script runs in the same isolated world, so
- * it sees that global; the page's own scripts do not. Absent on sites without our content script.
+ * The content script may leave the app-state scripts it captured at load under
+ * CAPTURED_SCRIPTS_KEY (they delete themselves, see lib/page-capture.ts). An injected script runs
+ * in the same isolated world, so it sees that global; the page's own scripts do not. Absent on
+ * sites without our content script.
  */
-export const CAPTURE_HANDOFF_KEY = '__postuloCapturedScripts';
+export { CAPTURED_SCRIPTS_KEY } from '../page-capture';
 
 const CaptureHandoff = z.object({ url: z.string(), scripts: z.array(z.string()) });
 

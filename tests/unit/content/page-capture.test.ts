@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CAPTURE_HANDOFF_KEY, readOpenPage } from '../../../lib/background/page-reader';
+import { readOpenPage } from '../../../lib/background/page-reader';
 import {
   CAPTURED_SCRIPTS_KEY,
   leaveCapturedScripts,
@@ -98,10 +98,9 @@ describe('leaveCapturedScripts', () => {
   });
 
   it('leaves the texts where read-page looks for them', () => {
-    expect(CAPTURED_SCRIPTS_KEY).toBe(CAPTURE_HANDOFF_KEY);
     const url = 'https://incubateur.anct.gouv.fr/recrutements/equipe-designer-0a1b2c3d4e5f/';
     leaveCapturedScripts({ url, scripts: [STATE] });
-    expect(Reflect.get(globalThis, CAPTURE_HANDOFF_KEY)).toEqual({ url, scripts: [STATE] });
+    expect(Reflect.get(globalThis, CAPTURED_SCRIPTS_KEY)).toEqual({ url, scripts: [STATE] });
   });
 
   it('lets read-page use them on the page they were captured on', () => {
@@ -118,7 +117,7 @@ describe('leaveCapturedScripts', () => {
     const now = new Date('2026-03-01T00:00:00Z');
 
     leaveCapturedScripts({ url, scripts: scripts.filter(looksLikeAppState) });
-    const handoff = Reflect.get(globalThis, CAPTURE_HANDOFF_KEY);
+    const handoff = Reflect.get(globalThis, CAPTURED_SCRIPTS_KEY);
     expect(readOpenPage(doc, url, now).offer?.closesAt).toBeNull();
     expect(readOpenPage(doc, url, now, handoff).offer?.closesAt).toBe('2099-06-30');
   });
