@@ -14,7 +14,13 @@ import type { Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { loadSettings, watchSettings } from '../settings-store';
 import { armNextAlarm, ensureSweepAlarm, NEXT_ALARM, SWEEP_ALARM } from './alarms';
-import { type AlarmState, badgeApiOf, type ReminderBrowser, supportsNotificationButtons } from './browser-api';
+import {
+  type AlarmState,
+  type BasicNotification,
+  badgeApiOf,
+  type ReminderBrowser,
+  supportsNotificationButtons,
+} from './browser-api';
 import { nextDueAt, takeDueReminders } from './deliver';
 import { badgeCount, badgeText } from './due';
 import { actionLabel, actionsFor, notificationText, type ReminderAction, resolveLocale } from './format';
@@ -90,7 +96,8 @@ export function startReminderService(options: ReminderServiceOptions): ReminderS
   const zone = options.timeZone ?? localTimeZone;
   const settingsSource = options.settings ?? storageSettings(browser.storage);
   const iconUrl = options.iconUrl ?? DEFAULT_ICON_URL;
-  const withButtons = supportsNotificationButtons(browser.notifications);
+  // Firefox has `onButtonClicked` yet refuses `buttons` in `create`: after one refusal, they stay off.
+  let withButtons = supportsNotificationButtons(browser.notifications);
 
   let queue: Promise<void> = Promise.resolve();
   let waiting: Promise<void> | null = null;
@@ -128,15 +135,18 @@ export function startReminderService(options: ReminderServiceOptions): ReminderS
       if (!offer) return;
       const locale = resolveLocale(settings.locale, uiLanguage(browser));
       const text = notificationText(reminder, offer, locale, now, timeZone);
-      await browser.notifications.create(notificationIdOf(reminder.id), {
-        type: 'basic',
-        iconUrl,
-        title: text.title,
-        message: text.message,
-        ...(withButtons
-          ? { buttons: actionsFor(reminder.kind).map((action) => ({ title: actionLabel(action, locale) })) }
-          : {}),
-      });
+      const plain: BasicNotification = { type: 'basic', iconUrl, title: text.title, message: text.message };
+      const buttons = actionsFor(reminder.kind).map((action) => ({ title: actionLabel(action, locale) }));
+      if (withButtons) {
+        try {
+          await browser.notifications.create(notificationIdOf(reminder.id), { ...plain, buttons });
+          return;
+        } catch (error) {
+          if (!refusesButtons(error)) throw error;
+          withButtons = false;
+        }
+      }
+      await browser.notifications.create(notificationIdOf(reminder.id), plain);
     } catch (error) {
       // Already marked shown: the badge and « À faire » still carry it.
       console.error('Postulo: notification failed', reminder.id, error);
@@ -251,4 +261,9 @@ function uiLanguage(browser: ReminderBrowser): string {
 function kindOfReminderId(reminderId: string): Reminder['kind'] | null {
   const match = /#(deadline|follow-up|custom)-/.exec(reminderId);
   return match ? (match[1] as Reminder['kind']) : null;
+}
+
+/** Firefox's answer to `buttons`: « Property "buttons" is unsupported by Firefox ». */
+function refusesButtons(error: unknown): boolean {
+  return /\bbuttons\b/.test(error instanceof Error ? error.message : String(error));
 }
