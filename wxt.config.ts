@@ -17,7 +17,19 @@ export default defineConfig({
       'save-offer': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSaveOffer__' },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'postulo@postulo.app', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // 140 (an ESR): the first Firefox that reads data_collection_permissions; since 127 a
+            // Manifest V3 add-on's host permissions are granted at install, so the panel just works.
+            gecko: {
+              id: 'postulo@postulo.app',
+              strict_min_version: '140.0',
+              // Firefox asks every add-on to declare what it collects: Postulo sends nothing anywhere.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });
