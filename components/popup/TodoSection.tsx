@@ -131,6 +131,13 @@ function TodoItem({ entry }: { entry: TodoEntry }) {
 
 type Translate = ReturnType<typeof useText>;
 
+/** « 14:30 » in the candidate's local time. */
+function clockTime(instant: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(instant),
+  );
+}
+
 /** The first words: what is asked. */
 function what(entry: TodoEntry, t: Translate): string {
   switch (entry.kind) {
@@ -153,6 +160,8 @@ function detail(entry: TodoEntry, t: Translate, locale: Locale): string | null {
     case 'follow-up':
       return entry.appliedOn ? t('todoAppliedOn', { date: formatIsoDate(entry.appliedOn, locale) }) : null;
     case 'custom':
-      return entry.dueAt === null ? null : t('todoDueOn', { date: formatInstant(entry.dueAt, locale, true) });
+      return entry.dueAt === null
+        ? null
+        : t('todoDueOn', { date: formatInstant(entry.dueAt, locale), time: clockTime(entry.dueAt, locale) });
   }
 }

@@ -132,7 +132,7 @@ describe('what « À faire » lists', () => {
 
     const custom = itemOf(section, 'Data scientist');
     expect(custom.textContent).toContain("Préparer l'entretien");
-    expect(custom.textContent).toContain('prévu le 12/03/2026');
+    expect(custom.textContent).toContain('prévu le 12/03/2026 à 09:30');
   });
 
   it('shows nothing when nothing is due', async () => {
