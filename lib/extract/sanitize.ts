@@ -34,7 +34,7 @@ export function toOffer(found: Found, canonicalUrl: string, source: string, fall
     remote: oneOf(values.remote, REMOTE_KINDS),
     description:
       typeof values.description === 'string' && values.description.trim()
-        ? excerpt(values.description, LIMITS.description)
+        ? excerpt(inertText(values.description), LIMITS.description)
         : null,
     url: canonicalUrl,
     source: source.slice(0, 80),
@@ -50,10 +50,24 @@ export function toOffer(found: Found, canonicalUrl: string, source: string, fall
   return offer;
 }
 
+/**
+ * Values are text, never markup: a `<` that would open a tag, an end tag, a comment or a
+ * processing instruction, were the text ever parsed as HTML, is followed by a space (« < img »).
+ * The panel and the popup render values as text anyway; this keeps a value inert wherever else it
+ * goes (a notification server that reads markup, a mail, a calendar). The JSON-LD reader already
+ * does it for the HTML inside its strings; page text and attributes (`og:title`) may hold escaped
+ * markup too, and this is the one exit every reader's values go through.
+ */
+export function inertText(text: string): string {
+  return text.replace(/<(?=[a-z!?/])/gi, '< ');
+}
+
 function boundedText(value: unknown, max: number): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
-  return trimmed.length > 0 && trimmed.length <= max ? trimmed : null;
+  if (trimmed.length === 0 || trimmed.length > max) return null;
+  const inert = inertText(trimmed);
+  return inert.length <= max ? inert : excerpt(inert, max);
 }
 
 function shortText(value: unknown): string | null {
