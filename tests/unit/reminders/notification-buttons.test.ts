@@ -26,6 +26,11 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** No button is clicked here: moving a stage would be a bug. */
+async function setStage(): Promise<void> {
+  throw new Error('no stage change expected');
+}
+
 /** Firefox's notifications: the button event exists, the buttons themselves are refused. */
 function firefoxLike(attempts: BasicNotification[], refusal: string): ReminderBrowser {
   return {
@@ -59,6 +64,7 @@ describe('notification buttons refused by the browser', () => {
     await saveOfferWithReminders(['Appeler Camille', 'Relire la lettre']);
     service = startReminderService({
       db,
+      setStage,
       browser: firefoxLike(attempts, 'Type error for parameter options (Property "buttons" is unsupported by Firefox)'),
       now: () => DUE,
       timeZone: () => 'Europe/Paris',
@@ -83,7 +89,7 @@ describe('notification buttons refused by the browser', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
     try {
-      service = startReminderService({ db, browser, now: () => DUE, timeZone: () => 'Europe/Paris' });
+      service = startReminderService({ db, browser, setStage, now: () => DUE, timeZone: () => 'Europe/Paris' });
       await service.refresh();
     } finally {
       console.error = original;
