@@ -40,7 +40,13 @@ export function savedText(outcome: SaveOutcome, offer: Pick<Offer, 'title'>, loc
   };
 }
 
-export function failedText(locale: Locale): NotificationText {
+/** Why a save from the menu or the shortcut failed: the page could not be read, or the disk is full. */
+export type SaveFailure = 'unreadable' | 'storage-full';
+
+export function failedText(locale: Locale, failure: SaveFailure = 'unreadable'): NotificationText {
+  if (failure === 'storage-full') {
+    return { title: backgroundText(locale, 'storageFullTitle'), message: backgroundText(locale, 'storageFull') };
+  }
   return { title: backgroundText(locale, 'failedTitle'), message: backgroundText(locale, 'failedMessage') };
 }
 
@@ -51,10 +57,10 @@ export async function showSaved(tabId: number, outcome: SaveOutcome, offer: Pick
   ]);
 }
 
-export async function showFailure(tabId: number, locale: Locale) {
+export async function showFailure(tabId: number, locale: Locale, failure: SaveFailure = 'unreadable') {
   await Promise.all([
     flashBadge(tabId, '!', FAILURE_COLOR),
-    notify(`${NOTIFICATION_PREFIX}failed`, failedText(locale)),
+    notify(`${NOTIFICATION_PREFIX}failed`, failedText(locale, failure)),
   ]);
 }
 

@@ -5,6 +5,7 @@
  * permission for.
  */
 import { browser } from 'wxt/browser';
+import { isQuotaError } from '../storage-full';
 import type { BackgroundContext } from './context';
 import { offerIdOfNotification, showFailure, showSaved } from './feedback';
 import { saveTab } from './save-tab';
@@ -25,7 +26,7 @@ export async function saveTabAndTell(ctx: BackgroundContext, tabId: number): Pro
     await showSaved(tabId, outcome, { title: saved?.application.edits.title ?? saved?.page.title ?? '' }, locale);
   } catch (error) {
     console.warn('Postulo: saving the tab failed', error);
-    await showFailure(tabId, locale);
+    await showFailure(tabId, locale, isQuotaError(error) ? 'storage-full' : 'unreadable');
   }
 }
 

@@ -2,8 +2,10 @@
  * One handler per message type of lib/messaging.ts. Every message goes through `receiveMessage`:
  * the sender is checked first (our extension only; content scripts may send page messages only),
  * then the payload against its zod schema, and only then is the repository called. A refused
- * message throws — the sender gets the error — and changes nothing.
+ * message throws — the sender gets the error — and changes nothing; so does a write the browser
+ * refuses for lack of space, as a StorageFullError whose message the popup and panel can show.
  */
+import type { Locale } from '../i18n';
 import {
   isAllowedSender,
   type MessageData,
@@ -24,10 +26,12 @@ import {
   setStage,
   updateNotes,
 } from '../offers-repo';
+import { isQuotaError, StorageFullError } from '../storage-full';
 import type { BackgroundContext } from './context';
 import { deleteAllData, restoreFromBackup } from './data';
 import { type PageSender, showPanel } from './panel';
 import { readActiveTab, runAfterWrite, saveActiveTab } from './save-tab';
+import { backgroundText } from './texts';
 
 export type Reply<T extends MessageType> = Awaited<ReturnType<ProtocolMap[T]>>;
 /** `sender`: for the handlers that act on the sender's own tab (showPanel). */
@@ -88,5 +92,19 @@ export async function receiveMessage<T extends MessageType>(
   }
   const payload = parsePayload(type, data);
   const handler: Handler<T> = HANDLERS[type];
-  return handler(payload, ctx, sender);
+  try {
+    return await handler(payload, ctx, sender);
+  } catch (error) {
+    // The write was one transaction, so nothing changed: say why in words the candidate can act on.
+    if (isQuotaError(error)) throw new StorageFullError(backgroundText(await localeOf(ctx), 'storageFull'));
+    throw error;
+  }
+}
+
+async function localeOf(ctx: BackgroundContext): Promise<Locale> {
+  try {
+    return await ctx.locale();
+  } catch {
+    return 'fr';
+  }
 }

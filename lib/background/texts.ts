@@ -1,4 +1,4 @@
-/** The background's own words: the context menu and the notifications after a save. */
+/** The background's own words: the context menu, the notifications after a save, a refused write. */
 import { defineMessages } from '../i18n';
 
 export const backgroundText = defineMessages('background', {
@@ -13,6 +13,9 @@ export const backgroundText = defineMessages('background', {
     failedTitle: "Impossible d'enregistrer cette page",
     failedMessage:
       "Postulo ne peut pas lire cette page (page du navigateur, boutique d'extensions, PDF…). Enregistrez l'offre depuis sa page web.",
+    storageFullTitle: 'Espace de stockage plein',
+    storageFull:
+      "Espace de stockage plein : rien n'a été enregistré et vos données n'ont pas changé. Libérez de l'espace sur le disque, puis réessayez.",
   },
   en: {
     menuSave: 'Save this offer in Postulo',
@@ -25,5 +28,7 @@ export const backgroundText = defineMessages('background', {
     failedTitle: 'This page cannot be saved',
     failedMessage:
       'Postulo cannot read this page (a browser page, the extension store, a PDF…). Save the offer from its web page.',
+    storageFullTitle: 'Storage full',
+    storageFull: 'Storage full: nothing was saved and your data is unchanged. Free some disk space, then try again.',
   },
 });
