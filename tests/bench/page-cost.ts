@@ -3,21 +3,19 @@
  * for the extension, load the same real pages at their real addresses, one load each in turn
  * (A B, then B A, so that any drift of the machine falls on both sides). Times are the page's own
  * Navigation Timing, from navigation start: `domContentLoadedEventEnd` (the content script reads
- * the page at DOMContentLoaded) and `loadEventEnd` (the load time). Beside them, the renderer's
- * own count of script time during each load (DevTools `Performance.getMetrics`, ScriptDuration,
- * content scripts included): far less sensitive than wall-clock times to a busy machine, it says
- * how much of a difference is our code.
+ * the page at DOMContentLoaded) and `loadEventEnd` (the load time). Then one traced load per page
+ * says how much of the page's main thread our own scripts take, and when (script-time.ts): far
+ * less sensitive than load times to a busy machine, it shows what in the extension costs.
  */
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { type BenchBrowser, launchWithExtension, launchWithoutExtension, serveDocuments } from './browsers';
 import type { BenchPage } from './pages';
+import { type ScriptTime, traceOurScripts } from './script-time';
 import { median } from './stats';
 
 export interface LoadSamples {
   domContentLoaded: number[];
   load: number[];
-  /** Main-thread script time during the load, in ms. */
-  script: number[];
 }
 
 export interface PageCost {
@@ -27,23 +25,18 @@ export interface PageCost {
   withoutExtension: LoadSamples;
   /** Per page: median load with / without; shows whether one page or layout is the cost. */
   perPageLoadRatio: { id: string; ratio: number }[];
+  /** The extension's own scripts on the page's main thread, one traced load per page. */
+  ourScripts: ScriptTime;
 }
 
 interface Side {
   context: BrowserContext;
   tab: Page;
-  metrics: CDPSession;
   samples: LoadSamples;
   loadsByPage: Map<string, number[]>;
 }
 
-async function scriptSeconds(metrics: CDPSession): Promise<number> {
-  const { metrics: values } = await metrics.send('Performance.getMetrics');
-  return values.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
-}
-
-async function timedLoad(side: Side, url: string): Promise<{ domContentLoaded: number; load: number; script: number }> {
-  const scriptBefore = await scriptSeconds(side.metrics);
+async function timedLoad(side: Side, url: string): Promise<{ domContentLoaded: number; load: number }> {
   await side.tab.goto(url, { waitUntil: 'load' });
   // loadEventEnd is written once the load handlers have returned: wait for it, then read it.
   const handle = await side.tab.waitForFunction(() => {
@@ -51,16 +44,13 @@ async function timedLoad(side: Side, url: string): Promise<{ domContentLoaded: n
     return entry && entry.loadEventEnd > 0 ? [entry.domContentLoadedEventEnd, entry.loadEventEnd] : null;
   });
   const [domContentLoaded = Number.NaN, load = Number.NaN] = (await handle.jsonValue()) ?? [];
-  const script = ((await scriptSeconds(side.metrics)) - scriptBefore) * 1000;
-  return { domContentLoaded, load, script };
+  return { domContentLoaded, load };
 }
 
 async function prepareSide(context: BrowserContext, pages: readonly BenchPage[]): Promise<Side> {
   const tab = await context.newPage();
   await serveDocuments(context, tab, pages);
-  const metrics = await context.newCDPSession(tab);
-  await metrics.send('Performance.enable');
-  return { context, tab, metrics, samples: { domContentLoaded: [], load: [], script: [] }, loadsByPage: new Map() };
+  return { context, tab, samples: { domContentLoaded: [], load: [] }, loadsByPage: new Map() };
 }
 
 export async function measurePageCost(pages: readonly BenchPage[], loadsPerSide: number): Promise<PageCost> {
@@ -86,11 +76,16 @@ export async function measurePageCost(pages: readonly BenchPage[], loadsPerSide:
         const times = await timedLoad(side, page.url);
         side.samples.domContentLoaded.push(times.domContentLoaded);
         side.samples.load.push(times.load);
-        side.samples.script.push(times.script);
         side.loadsByPage.set(page.id, [...(side.loadsByPage.get(page.id) ?? []), times.load]);
       }
     }
 
+    const ourScripts = await traceOurScripts(
+      extensionBrowser.context,
+      withExtension.tab,
+      extensionBrowser.extensionId,
+      pages,
+    );
     const perPageLoadRatio = pages.flatMap((page) => {
       const a = withExtension.loadsByPage.get(page.id);
       const b = withoutExtension.loadsByPage.get(page.id);
@@ -102,6 +97,7 @@ export async function measurePageCost(pages: readonly BenchPage[], loadsPerSide:
       withExtension: withExtension.samples,
       withoutExtension: withoutExtension.samples,
       perPageLoadRatio,
+      ourScripts,
     };
   } finally {
     await extensionBrowser.close();
