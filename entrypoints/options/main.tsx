@@ -4,6 +4,10 @@ import { messagingApi } from '../../components/options/messagingApi';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { getDb } from '../../lib/db';
 import { downloadTextFile } from '../../lib/export/download';
+import { persistStorageOnce } from '../../lib/persist-storage';
+
+// So that a disk running low never evicts the candidate's offers (asked once, lib/persist-storage.ts).
+void persistStorageOnce();
 
 const root = document.getElementById('app');
 if (root) {
