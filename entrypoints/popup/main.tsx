@@ -1,24 +1,37 @@
-// The popup's wiring: the locale (the options' choice, else the browser's), the database, the
-// messaging api, then the Preact tree with « À faire » in its slot.
+// The popup's wiring: the locale (the options' choice, else the browser's, followed live), the
+// database, the messaging api, then the Preact tree with « À faire » in its slot.
 import { render } from 'preact';
 import { messagingApi } from '../../components/popup/messagingApi';
 import { Popup } from '../../components/popup/Popup';
 import { TodoSection } from '../../components/popup/TodoSection';
 import { getDb } from '../../lib/db';
-import { type LocaleSetting, resolveLocale } from '../../lib/i18n';
-import { loadSettings } from '../../lib/settings-store';
+import { type Locale, type LocaleSetting, resolveLocale } from '../../lib/i18n';
+import { loadSettings, watchSettings } from '../../lib/settings-store';
 
 async function start(root: HTMLElement): Promise<void> {
-  const setting: LocaleSetting = await loadSettings().then(
+  const services = { db: getDb(), api: messagingApi(), now: () => new Date() };
+  let shown: Locale | null = null;
+  const show = (setting: LocaleSetting) => {
+    const locale = resolveLocale(setting, navigator.language);
+    // Other settings change too (reminders…): only a new language re-renders.
+    if (locale === shown) return;
+    shown = locale;
+    document.documentElement.lang = locale;
+    render(<Popup env={{ ...services, locale }} todo={<TodoSection />} />, root);
+  };
+
+  // A change made in the options while the popup is open shows at once, without a reload.
+  let changed: LocaleSetting | null = null;
+  watchSettings((settings) => {
+    changed = settings.locale;
+    show(changed);
+  });
+  const stored: LocaleSetting = await loadSettings().then(
     (settings) => settings.locale,
     () => 'auto',
   );
-  const locale = resolveLocale(setting, navigator.language);
-  document.documentElement.lang = locale;
-  render(
-    <Popup env={{ locale, db: getDb(), api: messagingApi(), now: () => new Date() }} todo={<TodoSection />} />,
-    root,
-  );
+  // A change that arrived while loading is newer than what was loaded.
+  show(changed ?? stored);
 }
 
 const root = document.getElementById('app');
