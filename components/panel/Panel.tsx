@@ -177,13 +177,23 @@ export function Panel({ offer, locale, now, actions, onClose }: PanelProps) {
                 <span aria-hidden="true">✓ </span>
                 {savedText(mark, locale)}
               </p>
-              <button ref={openButton} type="button" class="secondary" onClick={() => void actions.open(mark.id)}>
+              <button
+                ref={openButton}
+                type="button"
+                class="secondary"
+                onClick={(event) => userOnly(event, () => void actions.open(mark.id))}
+              >
                 {t('open')}
               </button>
             </>
           ) : (
             <>
-              <button type="button" class="primary" disabled={saveState === 'saving'} onClick={() => void save()}>
+              <button
+                type="button"
+                class="primary"
+                disabled={saveState === 'saving'}
+                onClick={(event) => userOnly(event, () => void save())}
+              >
                 {saveState === 'saving' ? t('saving') : t('save')}
               </button>
               {saveState === 'failed' ? (
@@ -206,4 +216,13 @@ function Field({ label, value, missing }: { label: string; value: string | null;
       <dd>{value ?? <span class="missing">{missing}</span>}</dd>
     </div>
   );
+}
+
+/**
+ * Runs `action` only for a click the browser made for the user. The panel's shadow root is open,
+ * so the page's own scripts can reach its buttons and call `click()`: such synthetic events have
+ * `isTrusted` false and must not save or open anything.
+ */
+function userOnly(event: Event, action: () => void): void {
+  if (event.isTrusted) action();
 }

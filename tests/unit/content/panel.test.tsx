@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelActions } from '../../../components/panel/Panel';
 import type { OfferMark } from '../../../lib/messaging';
 import { emptyOfferFields, type Offer } from '../../../lib/offer';
+import { userClick } from '../../support/events';
 
 const URL_OF_OFFER = 'https://incubateur.anct.gouv.fr/recrutements/equipe-designer-0a1b2c3d';
 
@@ -81,13 +82,13 @@ describe('Panel', () => {
   it('saves the offer and then shows the stage and a way to open it', async () => {
     const panelActions = actions();
     render(<Panel offer={offer()} locale="fr" now={now} actions={panelActions} onClose={() => {}} />);
-    fireEvent.click(screen.getByRole('button', { name: "Enregistrer l'offre" }));
+    userClick(screen.getByRole('button', { name: "Enregistrer l'offre" }));
     expect(panelActions.save).toHaveBeenCalledWith(offer());
     const open = await screen.findByRole('button', { name: 'Voir dans Postulo' });
     expect(screen.getByText('Enregistrée')).toBeTruthy();
     expect(screen.queryByRole('button', { name: "Enregistrer l'offre" })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(open));
-    fireEvent.click(open);
+    userClick(open);
     expect(panelActions.open).toHaveBeenCalledWith(URL_OF_OFFER);
   });
 
@@ -95,9 +96,9 @@ describe('Panel', () => {
     const save = vi.fn<PanelActions['save']>().mockRejectedValueOnce(new Error('no background'));
     save.mockResolvedValueOnce(savedMark);
     render(<Panel offer={offer()} locale="fr" now={now} actions={actions({ save })} onClose={() => {}} />);
-    fireEvent.click(screen.getByRole('button', { name: "Enregistrer l'offre" }));
+    userClick(screen.getByRole('button', { name: "Enregistrer l'offre" }));
     expect((await screen.findByRole('alert')).textContent).toContain("n'a pas pu être enregistrée");
-    fireEvent.click(screen.getByRole('button', { name: "Enregistrer l'offre" }));
+    userClick(screen.getByRole('button', { name: "Enregistrer l'offre" }));
     expect(await screen.findByText('Enregistrée')).toBeTruthy();
   });
 

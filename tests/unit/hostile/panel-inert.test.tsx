@@ -16,6 +16,7 @@ import { PANEL_HOST_TAG, panelRenderer } from '../../../components/panel/panel-h
 import type { OfferMark } from '../../../lib/messaging';
 import { emptyOfferFields, type Offer } from '../../../lib/offer';
 import { readOwnFixture } from '../../e2e/support/fixtures';
+import { dispatchClick } from '../../support/events';
 import { extractHtml } from '../../support/load-page';
 import { hostileText, liveMarkupIn } from './payloads';
 
@@ -133,20 +134,12 @@ function hostile(fields: Partial<Offer>): Offer {
   };
 }
 
-/** A click as a script dispatches it (`isTrusted` false), or as the browser does for the user. */
-function click(target: Element, isTrusted: boolean): void {
-  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
-  // happy-dom has no `isTrusted`; browsers set it, read-only, on every event.
-  Object.defineProperty(event, 'isTrusted', { value: isTrusted });
-  target.dispatchEvent(event);
-}
-
 describe("the panel's save button", () => {
   it('saves nothing when the page clicks it from script (an untrusted event)', async () => {
     const panelActions = actions();
     render(<Panel offer={hostile({})} locale="fr" now={NOW} actions={panelActions} onClose={() => {}} />);
     const save = screen.getByRole('button', { name: "Enregistrer l'offre" });
-    click(save, false);
+    dispatchClick(save, false);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(panelActions.save).not.toHaveBeenCalled();
     expect(screen.queryByRole('button', { name: "Enregistrer l'offre" })).not.toBeNull();
@@ -155,7 +148,7 @@ describe("the panel's save button", () => {
   it("saves on the candidate's own click (a trusted event)", async () => {
     const panelActions = actions();
     render(<Panel offer={hostile({})} locale="fr" now={NOW} actions={panelActions} onClose={() => {}} />);
-    click(screen.getByRole('button', { name: "Enregistrer l'offre" }), true);
+    dispatchClick(screen.getByRole('button', { name: "Enregistrer l'offre" }), true);
     await waitFor(() => expect(panelActions.save).toHaveBeenCalledTimes(1));
   });
 });
