@@ -274,11 +274,15 @@ function readApplyUrl(root: Element): string | null {
   return null;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
+// Bounded repeats (an address's parts have maximum lengths): an unbounded `+` before the `@` costs
+// the square of every long run of letters without one, seconds on a large page.
+const EMAIL = /[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}.-]{1,253}\.[\p{L}]{2,24}/u;
+/** Page text searched for an address: the posting's body, not a whole book. */
+const MAX_EMAIL_TEXT = 200_000;
 
 function firstEmail(text: string | null | undefined): string | null {
   if (!text) return null;
-  const match = EMAIL.exec(text.replace(/^mailto:/i, ''));
+  const match = EMAIL.exec(text.slice(0, MAX_EMAIL_TEXT).replace(/^mailto:/i, ''));
   return match ? match[0].replace(/\.+$/, '') : null;
 }
 

@@ -232,6 +232,23 @@ describe('the extractor on very large pages', () => {
   );
 
   it(
+    'reads a 5 MB posting body of long words with no address in them within the guard',
+    () => {
+      // Long runs of letters are where a careless e-mail pattern backtracks: each costs its square.
+      fc.assert(
+        fc.property(fc.constantFrom(...URLS), fc.integer({ min: 200, max: 2000 }), (url, wordLength) => {
+          const words = `${'x'.repeat(wordLength)} `.repeat(Math.ceil(5_000_000 / (wordLength + 1)));
+          const html = `<html><body><div class="job"><div class="page-title"><h2>Équipe recrute :</h2><h1>Poste</h1></div>
+            <div class="page-content"><p>${words}</p></div></div><main><p>${words}</p></main></body></html>`;
+          extractChecked(html, url, true);
+        }),
+        heavyRun,
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'skips a 5 MB JSON-LD block, a 5 MB attribute and a 5 MB page-data script within the guard',
     () => {
       fc.assert(
