@@ -249,6 +249,37 @@ describe('the extractor on very large pages', () => {
   );
 
   it(
+    'reads 2 MB of the character runs patterns backtrack on within the guard',
+    () => {
+      const runs = fc.constantFrom(
+        '1'.repeat(3000),
+        '.'.repeat(3000),
+        '@'.repeat(3000),
+        'a@'.repeat(1500),
+        `x@${'a.'.repeat(1500)}`,
+        '31/'.repeat(1000),
+        '<'.repeat(3000),
+        ' \u00a0\u200b'.repeat(1000),
+        'Date limite : '.repeat(300),
+        '+33 '.repeat(700),
+        '[at]'.repeat(700),
+        '31 février '.repeat(300),
+        'Tél. : '.repeat(400),
+      );
+      fc.assert(
+        fc.property(fc.constantFrom(...URLS), runs, (url, run) => {
+          const body = `${run} `.repeat(Math.ceil(1_000_000 / (run.length + 1)));
+          const html = `<html><body><div class="job"><div class="page-title"><h2>É recrute :</h2><h1>Poste</h1></div>
+            <div class="page-content"><p>${escapeHtml(body)}</p></div></div><main><h1>Poste</h1><p>${escapeHtml(body)}</p></main></body></html>`;
+          extractChecked(html, url, true);
+        }),
+        { numRuns: 6, endOnFailure: true },
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'skips a 5 MB JSON-LD block, a 5 MB attribute and a 5 MB page-data script within the guard',
     () => {
       fc.assert(
