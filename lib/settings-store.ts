@@ -7,7 +7,9 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 
-export const SETTINGS_KEY = 'settings';
+import { SETTINGS_KEY } from './stored-locale';
+
+export { SETTINGS_KEY };
 
 interface StorageChange {
   newValue?: unknown;

@@ -18,6 +18,8 @@
  *    them. Postulo never fetches the page or its data to fill them in. The scripts captured at load
  *    are used again only when the address comes back to the one they were captured on.
  */
+
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { publishPageHandoff, showReading } from '../../components/panel/handoff';
 import { extract } from '../../lib/extract';
@@ -25,6 +27,7 @@ import { resolveLocale } from '../../lib/i18n';
 import { findPostingLinks, isListingPage } from '../../lib/listing-marks';
 import { leaveCapturedScripts, startScriptCapture } from '../../lib/page-capture';
 import { POSTING_SITE_MATCHES } from '../../lib/sites';
+import { storedLocaleSetting } from '../../lib/stored-locale';
 import { canonicalUrl } from '../../lib/url';
 import { browserIdle, documentParsed, domSettled, pageLoaded } from './dom';
 import { markSavedPostings } from './listing-badges';
@@ -44,7 +47,7 @@ export default defineContentScript({
     await browserIdle(document);
     if (ctx.isInvalid) return;
 
-    const locale = resolveLocale('auto', navigator.language);
+    const locale = resolveLocale(await storedLocaleSetting(browser.storage.local), navigator.language);
     const handoff = publishPageHandoff({ offer: null, locale, actions: panelActions });
     // A panel left by an extension that was reloaded or removed must go with it.
     ctx.onInvalidated(() => showReading(handoff, null, () => {}));

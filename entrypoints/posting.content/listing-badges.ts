@@ -5,7 +5,7 @@
  * have flowed, after the title, yet takes no room: the page's layout does not move.
  */
 import type { Locale } from '../../lib/i18n';
-import { panelText } from '../../lib/i18n/panel';
+import { listingText } from '../../lib/i18n/listing';
 import { stageName } from '../../lib/i18n/stages';
 import type { PostingLink } from '../../lib/listing-marks';
 import type { OfferMark } from '../../lib/messaging';
@@ -37,7 +37,7 @@ export function markSavedPostings(
     const style = slot.ownerDocument.createElement('style');
     style.textContent = BADGE_CSS;
     const badge = slot.ownerDocument.createElement('span');
-    badge.textContent = panelText(locale, 'listingMark', { stage: stageName(locale, mark.stage) });
+    badge.textContent = listingText(locale, 'listingMark', { stage: stageName(locale, mark.stage) });
     shadow.append(style, badge);
     slot.append(host);
     hosts.push(host);

@@ -39,7 +39,6 @@ export const panelText = defineMessages('panel', {
     contractKindAlternance: 'alternance',
     contractKindCivilServant: 'fonctionnaire / détachement',
     contractKindOther: 'autre',
-    listingMark: 'Postulo : {stage}',
   },
   en: {
     region: 'Postulo: offer read on this page',
@@ -78,6 +77,5 @@ export const panelText = defineMessages('panel', {
     contractKindAlternance: 'work-study',
     contractKindCivilServant: 'civil servant / secondment',
     contractKindOther: 'other',
-    listingMark: 'Postulo: {stage}',
   },
 });
