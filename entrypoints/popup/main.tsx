@@ -6,6 +6,7 @@ import { Popup } from '../../components/popup/Popup';
 import { TodoSection } from '../../components/popup/TodoSection';
 import { getDb } from '../../lib/db';
 import { type Locale, type LocaleSetting, resolveLocale } from '../../lib/i18n';
+import { persistStorageOnce } from '../../lib/persist-storage';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
 
 async function start(root: HTMLElement): Promise<void> {
@@ -33,6 +34,9 @@ async function start(root: HTMLElement): Promise<void> {
   // A change that arrived while loading is newer than what was loaded.
   show(changed ?? stored);
 }
+
+// So that a disk running low never evicts the candidate's offers (asked once, lib/persist-storage.ts).
+void persistStorageOnce();
 
 const root = document.getElementById('app');
 if (root) void start(root);
