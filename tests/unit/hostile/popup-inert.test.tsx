@@ -51,7 +51,7 @@ function hostileOffer(slug: string, texts: readonly string[], applyUrl: string):
     location: text(4),
     description: text(5),
     contact: { email: 'rh@exemple.fr', name: text(6), phone: '+33 1 23 45 67 89' },
-    applyUrl,
+    applyUrl: applyUrl.trim().slice(0, 4096) || null,
   });
 }
 
@@ -62,7 +62,8 @@ async function addApplicationData(env: PopupEnv, id: string, texts: readonly str
   await repo.updateNotes(env.db, id, { notes: text(2), contactPerson: text(3).slice(0, 300) }, NOW);
   const label = text(4).trim().slice(0, 300) || 'x';
   await repo.addReminder(env.db, id, { at: new Date(2026, 2, 11, 9).toISOString(), label }, NOW);
-  await repo.editFields(env.db, id, { location: `${text(5).slice(0, 400)} corrigé`, applyUrl: text(0) }, NOW);
+  const applyUrl = text(0).trim().slice(0, 4096) || 'javascript:alert(1)';
+  await repo.editFields(env.db, id, { location: `${text(5).slice(0, 400)} corrigé`, applyUrl }, NOW);
 }
 
 function renderPopup(env: PopupEnv) {
