@@ -1,13 +1,15 @@
 /**
- * Browsers for the benchmarks. The browser with the extension is the end-to-end suite's own
- * (tests/e2e/support/browser.ts); the one without it is launched here with the same flags minus
- * the two that load the extension, so the two sides of a comparison differ by the extension only.
+ * Browsers for the benchmarks: Chromium as the browser tests launch it (tests/e2e/support/
+ * browser.ts: same executable, same flags), with the extension or without it, so the two sides of
+ * a comparison differ by the extension only. The extension is loaded from the run's own build
+ * (build.ts) or a private copy of .output/chrome-mv3 (`snapshotBuild`), never from a folder that
+ * another build may rewrite while a run measures it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM, type ExtensionBrowser, launchBrowser } from '../e2e/support/browser';
+import { CHROMIUM } from '../e2e/support/browser';
 import type { BenchPage } from './pages';
 
 export interface BenchBrowser {
@@ -15,12 +17,19 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  return launchBrowser();
+export interface BenchExtensionBrowser extends BenchBrowser {
+  extensionId: string;
 }
 
-/** Same flags as tests/e2e/support/browser.ts, without --load-extension. */
-export async function launchWithoutExtension(): Promise<BenchBrowser> {
+/** Copies the build to a temporary folder; the copy is what a run loads and measures. */
+export function snapshotBuild(buildDir: string): { dir: string; remove(): void } {
+  const parent = mkdtempSync(join(tmpdir(), 'postulo-bench-build-'));
+  const dir = join(parent, 'chrome-mv3');
+  cpSync(buildDir, dir, { recursive: true });
+  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+async function launch(extensionDir: string | null): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profileDir = mkdtempSync(join(tmpdir(), 'postulo-bench-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -28,6 +37,7 @@ export async function launchWithoutExtension(): Promise<BenchBrowser> {
     locale: 'fr-FR',
     viewport: { width: 1280, height: 800 },
     args: [
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       '--lang=fr-FR',
       '--no-sandbox',
       '--disable-gpu',
@@ -46,6 +56,22 @@ export async function launchWithoutExtension(): Promise<BenchBrowser> {
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+export async function launchWithExtension(extensionDir: string): Promise<BenchExtensionBrowser> {
+  const browser = await launch(extensionDir);
+  try {
+    const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+    // The id depends on the extension's folder: read it, never hard-code it.
+    return { ...browser, extensionId: new URL(worker.url()).host };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+export function launchWithoutExtension(): Promise<BenchBrowser> {
+  return launch(null);
 }
 
 /**

@@ -20,6 +20,8 @@ export interface Bundle {
   label: string;
   files: BuiltFile[];
   gzipBytes: number;
+  /** Files the manifest or a page names that the build does not hold: a broken build. */
+  missing: string[];
 }
 
 export interface BuildSizes {
@@ -46,10 +48,11 @@ export function measureBuild(dir: string): BuildSizes {
   const bundles: Bundle[] = [];
   const claimed = new Set<string>();
   const add = (id: string, label: string, roots: readonly string[]) => {
-    const paths = closure(dir, roots);
-    for (const path of paths) claimed.add(path);
-    const parts = paths.flatMap((path) => files.get(path) ?? []);
-    bundles.push({ id, label, files: parts, gzipBytes: parts.reduce((sum, file) => sum + file.gzipBytes, 0) });
+    const { found, missing } = closure(dir, roots);
+    for (const path of found) claimed.add(path);
+    const parts = found.flatMap((path) => files.get(path) ?? []);
+    const gzipBytes = parts.reduce((sum, file) => sum + file.gzipBytes, 0);
+    bundles.push({ id, label, files: parts, gzipBytes, missing });
   };
 
   for (const script of manifest.content_scripts ?? []) {
@@ -100,19 +103,24 @@ function baseName(path: string): string {
 }
 
 /** The files `roots` load at once: scripts and styles of a page, static imports of a module. */
-function closure(dir: string, roots: readonly string[]): string[] {
+function closure(dir: string, roots: readonly string[]): { found: string[]; missing: string[] } {
   const seen = new Set<string>();
+  const missing = new Set<string>();
   const queue = roots.map(normalise);
   while (queue.length > 0) {
     const path = queue.shift();
-    if (path === undefined || seen.has(path) || !existsSync(join(dir, path))) continue;
+    if (path === undefined || seen.has(path) || missing.has(path)) continue;
+    if (!existsSync(join(dir, path))) {
+      missing.add(path);
+      continue;
+    }
     seen.add(path);
     for (const reference of staticReferences(readFileSync(join(dir, path), 'utf8'), path)) {
       const target = reference.startsWith('/') ? reference.slice(1) : posix.join(posix.dirname(path), reference);
       queue.push(normalise(target));
     }
   }
-  return [...seen];
+  return { found: [...seen], missing: [...missing] };
 }
 
 function normalise(path: string): string {

@@ -53,9 +53,13 @@ async function prepareSide(context: BrowserContext, pages: readonly BenchPage[])
   return { context, tab, samples: { domContentLoaded: [], load: [] }, loadsByPage: new Map() };
 }
 
-export async function measurePageCost(pages: readonly BenchPage[], loadsPerSide: number): Promise<PageCost> {
+export async function measurePageCost(
+  extensionDir: string,
+  pages: readonly BenchPage[],
+  loadsPerSide: number,
+): Promise<PageCost> {
   if (pages.length === 0) throw new Error('no posting page to load');
-  const extensionBrowser = await launchWithExtension();
+  const extensionBrowser = await launchWithExtension(extensionDir);
   let plainBrowser: BenchBrowser | null = null;
   try {
     plainBrowser = await launchWithoutExtension();

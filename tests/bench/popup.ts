@@ -45,8 +45,12 @@ async function timedOpen(tab: Page, url: string): Promise<{ firstRow: number; wh
   );
 }
 
-export async function measurePopup(sizes: readonly number[], opens: number): Promise<PopupTimes[]> {
-  const browser = await launchWithExtension();
+export async function measurePopup(
+  extensionDir: string,
+  sizes: readonly number[],
+  opens: number,
+): Promise<PopupTimes[]> {
+  const browser = await launchWithExtension(extensionDir);
   try {
     const url = `chrome-extension://${browser.extensionId}/popup.html`;
     const seeder = await browser.context.newPage();

@@ -28,6 +28,7 @@ describe.skipIf(!built)('size budgets of .output/chrome-mv3 (gzipped)', () => {
   });
 
   it.each(bundles.map((bundle) => [bundle.label, bundle] as const))('%s is within its budget', (_label, bundle) => {
+    expect(bundle.missing, `${bundle.label}: files named but not built (a broken or half-written build)`).toEqual([]);
     const budgetKb = sizeBudgetKb(bundle.id);
     const files = bundle.files.map((file) => `${file.path} ${formatKb(file.gzipBytes)}`).join(', ');
     expect(
@@ -88,8 +89,16 @@ describe('what counts in a bundle', () => {
     expect(pathsOf('background')).toEqual(['background.js']);
     expect(pathsOf('script:injected')).toEqual(['injected.js']);
     expect(files.map((file) => file.path)).toContain('chunks/lazy-1.js');
+    expect(bundles.flatMap((bundle) => bundle.missing)).toEqual([]);
     const popup = bundles.find((bundle) => bundle.id === 'page:popup');
     expect(popup?.gzipBytes).toBe(popup?.files.reduce((sum, file) => sum + file.gzipBytes, 0));
+  });
+
+  it('a file the manifest names but the build lacks is reported, not counted as 0 bytes', () => {
+    rmSync(join(dir, 'background.js'));
+    const background = measureBuild(dir).bundles.find((bundle) => bundle.id === 'background');
+    expect(background?.missing).toEqual(['background.js']);
+    expect(background?.files).toEqual([]);
   });
 
   it('a bundle without a budget of its own gets the default ceiling, content scripts the tight one', () => {
