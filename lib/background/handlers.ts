@@ -41,10 +41,14 @@ type Handler<T extends MessageType> = (
   sender: PageSender,
 ) => Promise<Reply<T>>;
 
-/** Awaits a repository write, then runs the after-write hook. */
+/**
+ * Awaits a repository write and answers as soon as it is committed; the after-write hook
+ * (reminders, badge) starts at once but is not waited for: it halves the save round-trip, and
+ * its failures are logged by runAfterWrite, never turned into a failed write.
+ */
 async function written<R>(ctx: BackgroundContext, write: Promise<R>): Promise<R> {
   const result = await write;
-  await runAfterWrite(ctx);
+  void runAfterWrite(ctx);
   return result;
 }
 
