@@ -28,11 +28,16 @@ function postingUrl(index: number): string {
 }
 
 let ctx: TestContext;
+/** The after-write work started so far (the background answers before it ends). */
+let afterWrites: Promise<unknown>[];
 beforeEach(() => {
   ctx = testContext();
+  afterWrites = [];
   // The real after-write work on the table: every save reconciles the reminders, all at once.
-  ctx.afterWrite.mockImplementation(async () => {
-    await syncReminderTable(ctx.db, DEFAULT_SETTINGS, NOW.getTime(), ZONE);
+  ctx.afterWrite.mockImplementation(() => {
+    const work = syncReminderTable(ctx.db, DEFAULT_SETTINGS, NOW.getTime(), ZONE);
+    afterWrites.push(work);
+    return work.then(() => undefined);
   });
 });
 afterEach(async () => {
@@ -59,6 +64,7 @@ describe('twenty tabs saving at once', () => {
       expect(saved.page.title).toBe(`Poste ${urls.indexOf(saved.id)}`);
     }
     // Deadline reminders (7 days, 2 days, the day itself) for every offer, none twice.
+    await Promise.all(afterWrites);
     const reminders = await ctx.db.reminders.toArray();
     expect(new Set(reminders.map((reminder) => reminder.id)).size).toBe(reminders.length);
     expect(new Set(reminders.map((reminder) => reminder.offerId)).size).toBe(TABS);
