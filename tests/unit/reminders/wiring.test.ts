@@ -95,13 +95,16 @@ describe('a write through the background', () => {
 
     await saveClosingInTwoDays();
 
-    // Saved two days before closing: the « 7 jours » reminder was due before the save, left out.
-    expect(await reminderIds()).toEqual(
-      [deadlineReminderId(ID, 0, closesAt), deadlineReminderId(ID, 2, closesAt)].sort(),
-    );
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
-    expect((await fakeBrowser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(at9(today));
-    expect(await fakeBrowser.alarms.get(SWEEP_ALARM)).toBeDefined();
+    // The background answers once the write is committed; the after-write work follows it.
+    await vi.waitFor(async () => {
+      // Saved two days before closing: the « 7 jours » reminder was due before the save, left out.
+      expect(await reminderIds()).toEqual(
+        [deadlineReminderId(ID, 0, closesAt), deadlineReminderId(ID, 2, closesAt)].sort(),
+      );
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+      expect((await fakeBrowser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(at9(today));
+      expect(await fakeBrowser.alarms.get(SWEEP_ALARM)).toBeDefined();
+    });
   });
 
   it('moving the stage from the popup schedules the follow-up at once (the after-write hook)', async () => {
@@ -109,20 +112,26 @@ describe('a write through the background', () => {
     await saveClosingInTwoDays();
     await receiveMessage('setStage', { id: ID, stage: 'applied' }, popupSender(ctx), ctx);
 
-    expect(await reminderIds()).toEqual([followUpReminderId(ID, 1)]);
-    const followUp = await db.reminders.get(followUpReminderId(ID, 1));
-    expect(followUp?.dueAt).toBe(at9(addDays(today, DEFAULT_SETTINGS.followUp.afterDays)));
-    expect((await fakeBrowser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(followUp?.dueAt);
+    await vi.waitFor(async () => {
+      expect(await reminderIds()).toEqual([followUpReminderId(ID, 1)]);
+      const followUp = await db.reminders.get(followUpReminderId(ID, 1));
+      expect(followUp?.dueAt).toBe(at9(addDays(today, DEFAULT_SETTINGS.followUp.afterDays)));
+      expect((await fakeBrowser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(followUp?.dueAt);
+    });
   });
 
   it('deleting the offer takes its reminders, the badge and the alarm away', async () => {
     start();
     await saveClosingInTwoDays();
+    // The save's reminders exist first, so their absence afterwards is the deletion's doing.
+    await vi.waitFor(async () => expect(await reminderIds()).not.toEqual([]));
     await receiveMessage('deleteOffer', { id: ID }, popupSender(ctx), ctx);
 
-    expect(await reminderIds()).toEqual([]);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
-    expect(await fakeBrowser.alarms.get(NEXT_ALARM)).toBeUndefined();
+    await vi.waitFor(async () => {
+      expect(await reminderIds()).toEqual([]);
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+      expect(await fakeBrowser.alarms.get(NEXT_ALARM)).toBeUndefined();
+    });
   });
 });
 
