@@ -6,8 +6,8 @@
  * content script in the isolated world cannot read the page's `window.__INITIAL_STATE__`.
  *
  * Design: the content script starts this at `document_start`, in the isolated world. A
- * MutationObserver on the document (childList, subtree) is told about every element the parser
- * inserts; a MutationRecord keeps its node even after the script removed itself, and a detached
+ * MutationObserver on the document's top levels is told about the elements the parser inserts
+ * there; a MutationRecord keeps its node even after the script removed itself, and a detached
  * `<script>` still holds its text. We keep references to inline scripts (no `src`) as they are
  * added and read their text when the capture stops (DOMContentLoaded): by then every parser-inserted
  * script is complete, even one the parser delivered in several chunks.
@@ -39,7 +39,16 @@ export interface ScriptCapture {
   stop(): string[];
 }
 
-/** Starts observing `target` for inline scripts; call `stop()` at DOMContentLoaded. */
+/**
+ * Starts observing `target` for inline scripts; call `stop()` at DOMContentLoaded.
+ *
+ * Only the document's top levels are watched (the document, <html>, <head>, <body>): server-
+ * rendered apps put their state script directly in <head> or <body>, and watching the whole
+ * subtree would cost every page a mutation record per element parsed. The parser performs a
+ * microtask checkpoint before it runs a script, so this observer learns that <body> exists while
+ * the state script is still attached, and the children already there are kept when a container
+ * starts being watched.
+ */
 export function startScriptCapture(target: Document): ScriptCapture {
   // A Set keeps insertion order and ignores a script re-inserted by the page.
   const scripts = new Set<Element>();
@@ -47,19 +56,35 @@ export function startScriptCapture(target: Document): ScriptCapture {
     if (node.nodeType !== 1) return;
     const element = node as Element;
     if (isInlineScript(element)) scripts.add(element);
-    else if (element.firstElementChild) {
+    else if (element.firstElementChild && element.localName !== 'head' && element.localName !== 'body') {
       // A subtree inserted at once (innerHTML, a fragment): its scripts are not reported one by one.
       for (const script of Array.from(element.getElementsByTagName('script'))) {
         if (isInlineScript(script)) scripts.add(script);
       }
     }
   };
+
+  const watched = new Set<Node>();
+  const watch = (container: Node | null): void => {
+    if (!container || watched.has(container)) return;
+    watched.add(container);
+    observer.observe(container, { childList: true });
+    for (const child of Array.from(container.childNodes)) keep(child);
+  };
+  const watchTopLevels = (): void => {
+    watch(target.documentElement);
+    watch(target.head);
+    watch(target.body);
+  };
   const collect = (records: readonly MutationRecord[]): void => {
     for (const record of records) for (const node of Array.from(record.addedNodes)) keep(node);
+    watchTopLevels();
   };
 
   const observer = new MutationObserver(collect);
-  observer.observe(target, { childList: true, subtree: true });
+  watched.add(target);
+  observer.observe(target, { childList: true });
+  watchTopLevels();
 
   let texts: string[] | null = null;
   return {
@@ -86,9 +111,9 @@ function isInlineScript(element: Element): boolean {
 /**
  * Where the content script leaves what it captured, for the scripts injected later into the same
  * frame (same isolated world, invisible to the page): `read-page`, when the user saves from the
- * popup or the keyboard, reads this key (CAPTURE_HANDOFF_KEY in lib/background/page-reader.ts,
- * which checks the value and its address). Kept here too so the content script does not import
- * the background's module and its zod schemas.
+ * popup or the keyboard, reads this key through lib/background/page-reader.ts, which checks the
+ * value and its address. Defined here so the content script does not import the background's
+ * module and its zod schemas.
  */
 export const CAPTURED_SCRIPTS_KEY = '__postuloCapturedScripts';
 
