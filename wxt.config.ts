@@ -11,7 +11,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
+    // unlimitedStorage: the candidate's data must not be evicted under storage pressure (Chrome
+    // refuses navigator.storage.persist() to extensions); it shows no install warning.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: POSTING_SITE_MATCHES,
     commands: {
       'save-offer': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSaveOffer__' },

@@ -36,6 +36,9 @@ import { lookupMarks, panelActions, requestPanel } from './messages';
 export default defineContentScript({
   matches: POSTING_SITE_MATCHES,
   runAt: 'document_start',
+  // WXT would otherwise announce the script to the page with window.postMessage, telling every
+  // site that Postulo is installed (and its id).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const capture = startScriptCapture(document);
     ctx.onInvalidated(() => capture.stop());
