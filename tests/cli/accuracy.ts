@@ -54,7 +54,7 @@ for (const testCase of cases) {
 }
 
 const pct = (cell?: { right: number; total: number }) =>
-  cell && cell.total ? `${((100 * cell.right) / cell.total).toFixed(1)} % (${cell.right}/${cell.total})` : 'n/a';
+  cell?.total ? `${((100 * cell.right) / cell.total).toFixed(1)} % (${cell.right}/${cell.total})` : 'n/a';
 const rows = CASE_FIELDS.map(
   (field) => `| ${field.padEnd(12)} | ${pct(held.get(field)).padEnd(18)} | ${pct(strict.get(field)).padEnd(18)} |`,
 );

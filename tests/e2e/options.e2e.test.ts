@@ -26,7 +26,9 @@ const SENT = [
     url: 'https://beta.gouv.fr/recrutement/2026/01/10/developpeuse-front-end',
     title: 'Développeur·se front-end',
     organization: 'DINUM',
-    application: { history: [event('to-apply', daysAgo(40)), event('applied', daysAgo(35)), event('interview', daysAgo(20))] },
+    application: {
+      history: [event('to-apply', daysAgo(40)), event('applied', daysAgo(35)), event('interview', daysAgo(20))],
+    },
     updatedAt: daysAgo(20),
   }),
   savedOffer({
@@ -77,7 +79,10 @@ describe.skipIf(missing !== null)('options page', () => {
     const popup = await browser.context.newPage();
     await popup.goto(extensionPage('popup.html'));
     // The list, or the welcome shown when nothing is saved.
-    await popup.getByText(/^(Mes offres|Aucune offre enregistrée)/).first().waitFor();
+    await popup
+      .getByText(/^(Mes offres|Aucune offre enregistrée)/)
+      .first()
+      .waitFor();
     await popup.waitForTimeout(500);
     const text = (await popup.locator('main').textContent()) ?? '';
     await popup.close();
@@ -121,7 +126,9 @@ describe.skipIf(missing !== null)('options page', () => {
     // One more offer, saved the way a candidate does: from the panel on a posting.
     const posting = await openPage(browser.context, POSTING_URL);
     await panel(posting).getByRole('button', { name: "Enregistrer l'offre" }).click();
-    await expect.poll(() => panel(posting).locator('.saved').textContent(), { timeout: 10_000 }).toContain('Enregistrée');
+    await expect
+      .poll(() => panel(posting).locator('.saved').textContent(), { timeout: 10_000 })
+      .toContain('Enregistrée');
     await posting.close();
 
     const page = await openOptions();
@@ -157,7 +164,9 @@ describe.skipIf(missing !== null)('options page', () => {
     it(`passes axe and is screenshot in ${locale === 'fr' ? 'French' : 'English'}, at 100 % and 200 %`, async () => {
       const page = await openOptions();
       await page.getByLabel(locale === 'fr' ? 'Français' : 'English', { exact: true }).check();
-      await page.getByRole('heading', { level: 1, name: locale === 'fr' ? 'Réglages de Postulo' : 'Postulo settings' }).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: locale === 'fr' ? 'Réglages de Postulo' : 'Postulo settings' })
+        .waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshotBoth(page, `options-${locale}`);

@@ -16,7 +16,8 @@ describe('translations', () => {
       const en = Object.keys(catalogue.en).sort();
       expect(en).toEqual(fr);
       for (const locale of ['fr', 'en'] as const) {
-        for (const [key, text] of Object.entries(catalogue[locale])) expect(text.trim(), `${locale}.${key}`).not.toBe('');
+        for (const [key, text] of Object.entries(catalogue[locale]))
+          expect(text.trim(), `${locale}.${key}`).not.toBe('');
       }
     },
   );
