@@ -8,13 +8,19 @@ import type { Locale } from '../../lib/i18n';
 import { panelText } from '../../lib/i18n/panel';
 import type { OfferMark } from '../../lib/messaging';
 import type { Offer } from '../../lib/offer';
-import { closingText, contractText, isValidEmail, safeHref, savedText, statusText } from './format';
+import type { PageChange } from '../../lib/saved-offer';
+import { changeText, closingText, contractText, isValidEmail, safeHref, savedText, statusText } from './format';
 
 /** How the panel reaches the background; the content script binds these to messages (handoff.ts). */
 export interface PanelActions {
   /** The saved offer at this URL, null when not saved or when nobody answers. */
   lookup(url: string): Promise<OfferMark | null>;
   save(offer: Offer): Promise<OfferMark>;
+  /**
+   * Re-reads a saved offer into Postulo (the page's fields only; the candidate's own never
+   * change) and answers the changes that matter since the last visit.
+   */
+  refresh(offer: Offer): Promise<{ mark: OfferMark; changes: PageChange[] }>;
   open(id: string): Promise<void>;
 }
 
@@ -33,6 +39,7 @@ export function Panel({ offer, locale, now, actions, onClose }: PanelProps) {
   const t = (key: Parameters<typeof panelText>[1], params?: Record<string, string | number>) =>
     panelText(locale, key, params);
   const [mark, setMark] = useState<OfferMark | null>(null);
+  const [changes, setChanges] = useState<PageChange[]>([]);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [collapsed, setCollapsed] = useState(false);
   const openButton = useRef<HTMLButtonElement>(null);
@@ -43,14 +50,20 @@ export function Panel({ offer, locale, now, actions, onClose }: PanelProps) {
   useEffect(() => {
     let current = true;
     setMark(null);
-    actions
-      .lookup(offer.url)
-      .then((found) => {
-        if (current && found) setMark(found);
-      })
-      .catch(() => {
-        // No answer (background not ready, extension reloaded): the reading is still worth showing.
-      });
+    setChanges([]);
+    const visit = async () => {
+      const found = await actions.lookup(offer.url);
+      if (!current || !found) return;
+      setMark(found);
+      // Already saved: this visit refreshes what the page says, and tells what changed.
+      const refreshed = await actions.refresh(offer);
+      if (!current) return;
+      setMark(refreshed.mark);
+      setChanges(refreshed.changes);
+    };
+    visit().catch(() => {
+      // No answer (background not ready, extension reloaded): the reading is still worth showing.
+    });
     return () => {
       current = false;
     };
@@ -177,6 +190,7 @@ export function Panel({ offer, locale, now, actions, onClose }: PanelProps) {
                 <span aria-hidden="true">✓ </span>
                 {savedText(mark, locale)}
               </p>
+              <ChangesNotice changes={changes} locale={locale} />
               <button
                 ref={openButton}
                 type="button"
@@ -225,4 +239,19 @@ function Field({ label, value, missing }: { label: string; value: string | null;
  */
 function userOnly(event: Event, action: () => void): void {
   if (event.isTrusted) action();
+}
+
+function ChangesNotice({ changes, locale }: { changes: readonly PageChange[]; locale: Locale }) {
+  const lines = changes.map((change) => changeText(change, locale)).filter((line) => line !== null);
+  if (lines.length === 0) return null;
+  return (
+    <div class="changes">
+      <p>{panelText(locale, 'changesHeading')}</p>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }

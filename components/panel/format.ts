@@ -8,6 +8,7 @@ import { panelText } from '../../lib/i18n/panel';
 import { stageName } from '../../lib/i18n/stages';
 import type { OfferMark } from '../../lib/messaging';
 import type { Contract, Offer, OfferStatus } from '../../lib/offer';
+import type { PageChange } from '../../lib/saved-offer';
 
 const DAY_MS = 86_400_000;
 
@@ -92,4 +93,20 @@ export function savedText(mark: OfferMark, locale: Locale): string {
     stage: stageName(locale, mark.stage),
     date: formatInstant(mark.stageAt, locale),
   });
+}
+
+/** A change a re-visit noticed, as one line; null for a change the panel does not report. */
+export function changeText(change: PageChange, locale: Locale): string | null {
+  if (change.field === 'status') {
+    if (change.to === 'filled') return panelText(locale, 'changeFilled');
+    if (change.to === 'closed') return panelText(locale, 'changeClosed');
+    return null;
+  }
+  if (change.field === 'closesAt' && typeof change.to === 'string') {
+    const to = formatIsoDate(change.to, locale);
+    return typeof change.from === 'string'
+      ? panelText(locale, 'changeClosingMoved', { from: formatIsoDate(change.from, locale), to })
+      : panelText(locale, 'changeClosingAdded', { to });
+  }
+  return null;
 }

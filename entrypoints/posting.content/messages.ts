@@ -50,6 +50,10 @@ export const panelActions: PanelActions = {
     const outcome = await withinTime(sendPageMessage('saveOffer', { offer }));
     return outcome.mark;
   },
+  async refresh(offer) {
+    const { mark, changes } = await withinTime(sendPageMessage('saveOffer', { offer }));
+    return { mark, changes };
+  },
   async open(id) {
     await withinTime(sendPageMessage('openOffer', { id }));
   },

@@ -14,7 +14,7 @@ function offer(title: string): Offer {
 }
 
 function actions(): PanelActions {
-  return { lookup: vi.fn(async () => null), save: vi.fn(), open: vi.fn(async () => {}) };
+  return { lookup: vi.fn(async () => null), save: vi.fn(), refresh: vi.fn(), open: vi.fn(async () => {}) };
 }
 
 function handoff(fields: Partial<PageHandoff> = {}): PageHandoff {

@@ -20,7 +20,7 @@ function offer(title: string): Offer {
 }
 
 function handoff(fields: Partial<PageHandoff> = {}): PageHandoff {
-  const actions = { lookup: vi.fn(async () => null), save: vi.fn(), open: vi.fn(async () => {}) };
+  const actions = { lookup: vi.fn(async () => null), save: vi.fn(), refresh: vi.fn(), open: vi.fn(async () => {}) };
   return { offer: offer('Designer'), locale: 'fr', actions, ...fields };
 }
 

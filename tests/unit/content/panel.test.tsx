@@ -30,6 +30,7 @@ function actions(overrides: Partial<PanelActions> = {}): PanelActions {
   return {
     lookup: vi.fn(async () => null),
     save: vi.fn(async () => savedMark),
+    refresh: vi.fn(async () => ({ mark: savedMark, changes: [] })),
     open: vi.fn(async () => {}),
     ...overrides,
   };
@@ -109,6 +110,39 @@ describe('Panel', () => {
     expect(await screen.findByText('Candidature envoyée le 12/03/2026')).toBeTruthy();
     expect(lookup).toHaveBeenCalledWith(URL_OF_OFFER);
     expect(screen.queryByRole('button', { name: "Enregistrer l'offre" })).toBeNull();
+  });
+
+  it('refreshes an offer saved earlier and says what changed since the last visit', async () => {
+    const applied: OfferMark = { ...savedMark, stage: 'applied', stageAt: new Date(2026, 2, 12, 9).toISOString() };
+    const at = '2026-03-13T10:00:00.000Z';
+    const refresh = vi.fn(async () => ({
+      mark: applied,
+      changes: [
+        { at, field: 'status' as const, from: 'open', to: 'filled' },
+        { at, field: 'closesAt' as const, from: '2026-03-12', to: '2026-03-20' },
+      ],
+    }));
+    const read = offer({ status: 'filled' });
+    render(
+      <Panel
+        offer={read}
+        locale="fr"
+        now={now}
+        actions={actions({ lookup: async () => applied, refresh })}
+        onClose={() => {}}
+      />,
+    );
+    expect(await screen.findByText('le poste a été pourvu')).toBeTruthy();
+    expect(screen.getByText('date de clôture déplacée du 12/03/2026 au 20/03/2026')).toBeTruthy();
+    expect(refresh).toHaveBeenCalledWith(read);
+  });
+
+  it('does not write anything for an offer that is not saved', async () => {
+    const panelActions = actions();
+    render(<Panel offer={offer()} locale="fr" now={now} actions={panelActions} onClose={() => {}} />);
+    await waitFor(() => expect(panelActions.lookup).toHaveBeenCalled());
+    expect(panelActions.refresh).not.toHaveBeenCalled();
+    expect(panelActions.save).not.toHaveBeenCalled();
   });
 
   it('still shows the reading when the background does not answer', async () => {

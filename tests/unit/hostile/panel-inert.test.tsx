@@ -25,7 +25,12 @@ const NOW = new Date(2026, 2, 9, 12, 0);
 const SAVED: OfferMark = { id: OFFER_URL, stage: 'to-apply', stageAt: '2026-03-09T11:00:00.000Z' };
 
 function actions(): PanelActions & { save: ReturnType<typeof vi.fn> } {
-  return { lookup: vi.fn(async () => null), save: vi.fn(async () => SAVED), open: vi.fn(async () => {}) };
+  return {
+    lookup: vi.fn(async () => null),
+    save: vi.fn(async () => SAVED),
+    refresh: vi.fn(async () => ({ mark: SAVED, changes: [] })),
+    open: vi.fn(async () => {}),
+  };
 }
 
 /** Shows `offer` the way the panel script does: in a shadow root on the page. */
