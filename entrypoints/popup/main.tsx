@@ -11,6 +11,8 @@ import { loadSettings, watchSettings } from '../../lib/settings-store';
 
 async function start(root: HTMLElement): Promise<void> {
   const services = { db: getDb(), api: messagingApi(), now: () => new Date() };
+  // Open the database while the settings load: the list's first query then starts at once.
+  void services.db.open().catch(() => undefined);
   let shown: Locale | null = null;
   const show = (setting: LocaleSetting) => {
     const locale = resolveLocale(setting, navigator.language);
@@ -35,8 +37,9 @@ async function start(root: HTMLElement): Promise<void> {
   show(changed ?? stored);
 }
 
-// So that a disk running low never evicts the candidate's offers (asked once, lib/persist-storage.ts).
-void persistStorageOnce();
+// So that a disk running low never evicts the candidate's offers (asked once, lib/persist-storage.ts);
+// after the first paint, which it must not delay.
+setTimeout(() => void persistStorageOnce(), 1000);
 
 const root = document.getElementById('app');
 if (root) void start(root);
