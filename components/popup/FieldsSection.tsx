@@ -11,6 +11,7 @@ import {
   CONTACT_PARTS,
   type ContactPart,
   contactEdit,
+  EDITABLE_FIELDS,
   effectiveContact,
   type EditableField as Field,
   fieldEdit,
@@ -35,19 +36,6 @@ const CONTROLS: Record<Field, FieldControl> = {
   location: 'text',
   remote: 'select',
 };
-
-const FIELD_ORDER: readonly Field[] = [
-  'title',
-  'organization',
-  'contract',
-  'contractRaw',
-  'status',
-  'publishedAt',
-  'closesAt',
-  'applyUrl',
-  'location',
-  'remote',
-];
 
 const CONTACT_CONTROLS: Record<ContactPart, FieldControl> = { name: 'text', email: 'email', phone: 'tel' };
 
@@ -115,7 +103,7 @@ export function FieldsSection({ row }: { row: OfferRow }) {
     <section class="card" aria-labelledby="fields-heading">
       <h2 id="fields-heading">{t('fieldsHeading')}</h2>
       <p class="muted">{t('fieldsHint')}</p>
-      {FIELD_ORDER.map((field) => {
+      {EDITABLE_FIELDS.map((field) => {
         const control = CONTROLS[field];
         return (
           <EditableField
