@@ -59,14 +59,15 @@ const rows = CASE_FIELDS.map(
   (field) => `| ${field.padEnd(12)} | ${pct(held.get(field)).padEnd(18)} | ${pct(strict.get(field)).padEnd(18)} |`,
 );
 process.stdout.write(
+  // The misses first, the summary last: it is what a reader of the output's tail needs.
   [
+    ...misses,
+    '',
     `cases: ${cases.length}   detection errors: ${detectionErrors}`,
     '',
     `| field        | held by page       | all postings       |`,
     `| ------------ | ------------------ | ------------------ |`,
     ...rows,
-    '',
-    ...misses,
     '',
   ].join('\n'),
 );
