@@ -1,20 +1,12 @@
 /**
  * The words of Postulo's notifications, French first, English when the settings say so. A small
- * table of our own strings until the project's i18n is unified; page text (role, organisation)
+ * table of its own strings (its sentences take numbers and dates); page text (role, organisation)
  * goes in as plain text: notifications never render HTML.
  */
+import type { Locale } from '../i18n';
 import type { Reminder } from '../reminder';
 import { effectiveFields, type SavedOffer } from '../saved-offer';
-import type { Settings } from '../settings';
 import { daysBetween, localDate } from './zoned-time';
-
-export type UiLocale = 'fr' | 'en';
-
-/** 'auto' follows the browser's language: French unless it is English. */
-export function resolveLocale(preference: Settings['locale'], uiLanguage: string): UiLocale {
-  if (preference !== 'auto') return preference;
-  return /^en\b/i.test(uiLanguage) ? 'en' : 'fr';
-}
 
 /** What a notification button does. */
 export type ReminderAction = 'open' | 'mark-applied' | 'mark-followed-up' | 'snooze';
@@ -53,7 +45,7 @@ const STRINGS = {
   },
 } as const;
 
-export function actionLabel(action: ReminderAction, locale: UiLocale): string {
+export function actionLabel(action: ReminderAction, locale: Locale): string {
   return STRINGS[locale].actions[action];
 }
 
@@ -73,7 +65,7 @@ export function actionsFor(kind: Reminder['kind']): ReminderAction[] {
 }
 
 /** A calendar date as the candidate reads it: « mardi 14 avril 2026 ». */
-export function formatCalendarDate(date: string, locale: UiLocale): string {
+export function formatCalendarDate(date: string, locale: Locale): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   // The date is a calendar day, not an instant: format it in UTC so no zone shifts it.
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(
@@ -105,7 +97,7 @@ export interface NotificationText {
 export function notificationText(
   reminder: Pick<Reminder, 'kind' | 'label'>,
   saved: SavedOffer,
-  locale: UiLocale,
+  locale: Locale,
   now: number,
   timeZone: string,
 ): NotificationText {

@@ -10,6 +10,7 @@
  */
 import type { Stage } from '../application';
 import type { PostuloDb } from '../db';
+import { resolveLocale } from '../i18n';
 import type { Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { loadSettings, watchSettings } from '../settings-store';
@@ -23,7 +24,7 @@ import {
 } from './browser-api';
 import { nextDueAt, takeDueReminders } from './deliver';
 import { badgeCount, badgeText } from './due';
-import { actionLabel, actionsFor, notificationText, type ReminderAction, resolveLocale } from './format';
+import { actionLabel, actionsFor, notificationText, type ReminderAction } from './format';
 import { outsideQuietHours, quietPeriodEnd } from './quiet-hours';
 import { syncReminderTable } from './reconcile';
 import { offerIdOfReminder } from './schedule';

@@ -5,24 +5,10 @@ import {
   followUpMailto,
   formatCalendarDate,
   notificationText,
-  resolveLocale,
 } from '../../../lib/reminders/format';
 import { offerRow } from './saved-offers';
 
 const ZONE = 'Europe/Paris';
-
-describe('resolveLocale', () => {
-  it.each([
-    ['auto', 'fr-FR', 'fr'],
-    ['auto', 'en-US', 'en'],
-    ['auto', 'en', 'en'],
-    ['auto', 'de-DE', 'fr'],
-    ['fr', 'en-US', 'fr'],
-    ['en', 'fr-FR', 'en'],
-  ] as const)('%s with a %s browser → %s', (preference, ui, expected) => {
-    expect(resolveLocale(preference, ui)).toBe(expected);
-  });
-});
 
 describe('notification text', () => {
   const closing = offerRow({ title: 'Intrapreneur·e', organization: 'ANCT', closesAt: '2026-04-14' });
