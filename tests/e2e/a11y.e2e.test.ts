@@ -18,6 +18,7 @@ import { emptyOfferFields, type OfferFields } from '../../lib/offer';
 import { toOfferRow } from '../../lib/offers-repo';
 import { axeAudit, focusStop, invisibleFocus, tabUntil } from './support/a11y';
 import { type ExtensionBrowser, launchBrowser, missingPrerequisite, openPage, servePage } from './support/browser';
+import { seedOffers } from './support/database';
 import { readOwnFixture } from './support/fixtures';
 import { screenshot } from './support/panel';
 
@@ -60,25 +61,6 @@ const ROWS = [
   savedRow('data', { title: 'Data scientist', organization: 'ANCT', status: 'filled' }),
 ];
 
-/** Puts records straight into the extension's database, as the background would have. */
-async function seed(page: Page, rows: OfferRow[]): Promise<void> {
-  await page.evaluate(async (records) => {
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('postulo');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('offers', 'readwrite');
-        for (const record of records) tx.objectStore('offers').put(record);
-        tx.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-    });
-  }, rows);
-}
-
 async function expectCleanAudit(page: Page, scope?: string): Promise<void> {
   const audit = await axeAudit(page, scope);
   expect(audit.serious).toEqual([]);
@@ -114,7 +96,7 @@ for (const locale of ['fr', 'en'] as const) {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
       await expectCleanAudit(page);
       await screenshot(page, `a11y-popup-empty-${locale}`);
-      await seed(page, ROWS);
+      await seedOffers(page, ROWS);
       await page.close();
     });
 

@@ -16,6 +16,7 @@ import { emptyOfferFields, type Offer } from '../../lib/offer';
 import { SavedOffer } from '../../lib/saved-offer';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { type ExtensionBrowser, launchBrowser, missingPrerequisite, openPage, servePage } from './support/browser';
+import { readTable } from './support/database';
 import { readOwnFixture } from './support/fixtures';
 import { panel } from './support/panel';
 
@@ -32,32 +33,6 @@ function postingUrl(n: number): string {
 
 function idOf(url: string): string {
   return url.replace(/\/$/, '');
-}
-
-/** A whole table of the extension's database, read from one of its pages (raw IndexedDB). */
-function readTable(page: Page, table: 'offers' | 'reminders'): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('postulo');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as Record<string, unknown>[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
 }
 
 /** Every stored offer, each checked against the schema: a half-written record fails here. */

@@ -26,6 +26,7 @@ import { Offer } from '../../lib/offer';
 import { SavedOffer } from '../../lib/saved-offer';
 import { escapeHtml, HOSTILE_TEXTS, markupIn } from '../unit/hostile/payloads';
 import { type ExtensionBrowser, launchBrowser, missingPrerequisite, openPage, servePage } from './support/browser';
+import { readTable } from './support/database';
 import { readOwnFixture } from './support/fixtures';
 import { panel, screenshot } from './support/panel';
 
@@ -47,31 +48,6 @@ interface HostileReport {
   messages: string[];
   leakedIds: string[];
   runtime: string[];
-}
-
-/** The extension's stored offers, read from one of its pages (raw IndexedDB, no Dexie). */
-async function storedOffers(page: Page): Promise<unknown[]> {
-  return page.evaluate(
-    () =>
-      new Promise<unknown[]>((resolveRows, reject) => {
-        const open = indexedDB.open('postulo');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('offers')) {
-            db.close();
-            resolveRows([]);
-            return;
-          }
-          const request = db.transaction('offers').objectStore('offers').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolveRows(request.result as unknown[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
 }
 
 function idOf(row: unknown): string {
@@ -134,7 +110,7 @@ describe.skipIf(missing !== null)('a hostile page', () => {
     const { runtime } = (await report(page)) ?? { runtime: [] };
     expect(runtime.length).toBeGreaterThan(0);
     expect(runtime.filter((attempt) => attempt.startsWith('answered'))).toEqual([]);
-    expect((await storedOffers(extensionPage)).map(idOf)).toEqual([]);
+    expect((await readTable(extensionPage, 'offers')).map(idOf)).toEqual([]);
     expect(await panel(page).getByRole('button', { name: "Enregistrer l'offre" }).count()).toBe(1);
     await page.close();
   });
@@ -153,9 +129,9 @@ describe.skipIf(missing !== null)('a hostile page', () => {
     expect(clicked).toBe(true);
     await page.waitForTimeout(WAIT_FOR_A_SAVE_MS);
 
-    expect((await storedOffers(extensionPage)).map(idOf).filter((id) => id !== SAVED_URL.replace(/\/$/, ''))).toEqual(
-      [],
-    );
+    expect(
+      (await readTable(extensionPage, 'offers')).map(idOf).filter((id) => id !== SAVED_URL.replace(/\/$/, '')),
+    ).toEqual([]);
     expect(await panel(page).getByRole('button', { name: "Enregistrer l'offre" }).count()).toBe(1);
     await page.close();
   });
@@ -184,7 +160,7 @@ describe.skipIf(missing !== null)('a hostile page', () => {
     await save.click();
     await expect.poll(() => panel(page).locator('.saved').textContent(), { timeout: 10_000 }).toContain('Enregistrée');
 
-    const rows = await storedOffers(extensionPage);
+    const rows = await readTable(extensionPage, 'offers');
     const stored = rows.find((row) => idOf(row) === SAVED_URL.replace(/\/$/, ''));
     const parsed = SavedOffer.safeParse(stored);
     expect(parsed.success).toBe(true);

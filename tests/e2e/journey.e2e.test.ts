@@ -9,9 +9,14 @@
  * build whose closing date lives only in the self-removing script, linked from a listing page of
  * that build), never by name.
  */
+
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OfferRow } from '../../lib/db';
+import { canonicalUrl } from '../../lib/url';
 import type { Case } from '../support/cases';
 import { type ExtensionBrowser, launchBrowser, missingPrerequisite, openPage, servePage } from './support/browser';
+import { readTable } from './support/database';
 import { newestSnapshot, readSharedPage, SHARED_MISSING_MESSAGE, sharedCases } from './support/fixtures';
 import { panel, postuloHosts, screenshot } from './support/panel';
 
@@ -97,7 +102,7 @@ describe.skipIf(!journey)("a candidate's journey on real pages", () => {
     await closing.press('Enter');
     await popup.getByRole('button', { name: 'Passer à « Candidature envoyée »' }).click();
     await expect
-      .poll(() => popup.evaluate(readStored, posting.url), { timeout: 10_000 })
+      .poll(() => stored(popup, posting.url), { timeout: 10_000 })
       .toMatchObject({ stage: 'applied', closesAt: CORRECTED_CLOSING });
     await screenshot(popup, 'journey-popup-detail');
     await popup.close();
@@ -109,7 +114,7 @@ describe.skipIf(!journey)("a candidate's journey on real pages", () => {
 
     const popup = await openPopup(browser);
     await popup.getByRole('listitem').filter({ hasText: title }).first().waitFor();
-    expect(await popup.evaluate(readStored, posting.url)).toMatchObject({
+    expect(await stored(popup, posting.url)).toMatchObject({
       stage: 'applied',
       closesAt: CORRECTED_CLOSING,
     });
@@ -120,7 +125,7 @@ describe.skipIf(!journey)("a candidate's journey on real pages", () => {
       .toMatch(/^✓ Candidature envoyée le \d{2}\/\d{2}\/\d{4}$/);
     // The page still says its own closing date; the candidate's correction stays on top of it.
     await expect
-      .poll(() => popup.evaluate(readStored, posting.url), { timeout: 10_000 })
+      .poll(() => stored(popup, posting.url), { timeout: 10_000 })
       .toMatchObject({ stage: 'applied', closesAt: CORRECTED_CLOSING, pageClosesAt: posting.expected.closesAt });
     await screenshot(page, 'journey-panel-revisit');
     await page.close();
@@ -142,25 +147,9 @@ describe.skipIf(!journey)("a candidate's journey on real pages", () => {
   });
 });
 
-/**
- * Runs in the popup page: the stored record of `url` (its canonical form has no trailing slash),
- * read with the page's own IndexedDB, as the popup reads it.
- */
-function readStored(url: string): Promise<{ stage: string; closesAt: string; pageClosesAt: string | null } | null> {
-  const id = url.replace(/\/$/, '');
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('postulo');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const request = open.result.transaction('offers').objectStore('offers').get(id);
-      request.onerror = () => reject(request.error);
-      request.onsuccess = () => {
-        const row = request.result as
-          | { stage: string; closesAt: string; page: { closesAt: string | null } }
-          | undefined;
-        open.result.close();
-        resolve(row ? { stage: row.stage, closesAt: row.closesAt, pageClosesAt: row.page.closesAt } : null);
-      };
-    };
-  });
+/** The stored record of `url` as the checks need it, read from an extension page. */
+async function stored(page: Page, url: string) {
+  const id = canonicalUrl(url);
+  const row = (await readTable<OfferRow>(page, 'offers')).find((record) => record.id === id);
+  return row ? { stage: row.stage, closesAt: row.closesAt, pageClosesAt: row.page.closesAt } : null;
 }

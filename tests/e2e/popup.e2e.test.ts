@@ -12,6 +12,7 @@ import type { OfferRow } from '../../lib/db';
 import { emptyOfferFields, type OfferFields } from '../../lib/offer';
 import { toOfferRow } from '../../lib/offers-repo';
 import { type ExtensionBrowser, launchBrowser, missingPrerequisite } from './support/browser';
+import { seedOffers } from './support/database';
 import { screenshot } from './support/panel';
 
 const missing = missingPrerequisite();
@@ -55,25 +56,6 @@ const ROWS = [
   ]),
 ];
 
-/** Puts records straight into the extension's database, as the background would have. */
-async function seed(page: Page, rows: OfferRow[]): Promise<void> {
-  await page.evaluate(async (records) => {
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('postulo');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('offers', 'readwrite');
-        for (const record of records) tx.objectStore('offers').put(record);
-        tx.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-    });
-  }, rows);
-}
-
 async function axeViolations(page: Page): Promise<string[]> {
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
@@ -101,7 +83,7 @@ describe.skipIf(missing !== null)('the popup in Chromium', () => {
     await page.goto(popupUrl);
     await page.getByRole('heading', { name: "Aucune offre enregistrée pour l'instant" }).waitFor();
     await screenshot(page, 'popup-empty');
-    await seed(page, ROWS);
+    await seedOffers(page, ROWS);
     await page.reload();
   });
 

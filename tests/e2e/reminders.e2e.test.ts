@@ -18,6 +18,7 @@ import { addDays, localDate, zonedInstant } from '../../lib/reminders/zoned-time
 import type { SavedOffer } from '../../lib/saved-offer';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { type ExtensionBrowser, launchBrowser, missingPrerequisite, openPage, servePage } from './support/browser';
+import { readTable } from './support/database';
 import { readOwnFixture } from './support/fixtures';
 import { panel, screenshot } from './support/panel';
 
@@ -42,26 +43,6 @@ interface AlarmInfo {
   name: string;
   scheduledTime: number;
   periodInMinutes?: number;
-}
-
-/** Reads a whole table of the extension's database from one of its pages. */
-function readTable<T>(page: Page, table: 'offers' | 'reminders'): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('postulo');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
 }
 
 /** Sends a message to the background from an extension page, in lib/messaging's wire format. */
