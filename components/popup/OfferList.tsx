@@ -31,9 +31,9 @@ interface OfferListProps {
 }
 
 export function OfferList({ filter, onFilterChange, focusId }: OfferListProps) {
-  const { db, locale, now, openOffer } = usePopup();
+  const { db, locale, now, openOffer, takeFirstScreen } = usePopup();
   const t = useText();
-  const { items, complete } = useOfferItems(db, now);
+  const { items, complete } = useOfferItems(db, now, takeFirstScreen);
   const shown = filterItems(items, filter);
   const counts = countByStage(items);
   const today = localIsoDate(now());

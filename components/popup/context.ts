@@ -6,6 +6,7 @@ import type { Locale } from '../../lib/i18n';
 import { type PopupMessageKey, popupText } from '../../lib/i18n/popup';
 import type { SavedOffer } from '../../lib/saved-offer';
 import type { PopupApi } from './api';
+import type { ListItem } from './sortAndFilter';
 
 /** Given by the entrypoint (or a test). */
 export interface PopupEnv {
@@ -14,6 +15,8 @@ export interface PopupEnv {
   api: PopupApi;
   /** The clock, injectable so "closes today" can be tested around midnight. */
   now: () => Date;
+  /** The top of the list read before the first render (useOfferItems.ts), given once. */
+  takeFirstScreen?: () => readonly ListItem[] | null;
 }
 
 /** Given by the Popup shell to its views. */

@@ -1,18 +1,30 @@
 // The popup's wiring: the locale (the options' choice, else the browser's, followed live), the
-// database, the messaging api, then the Preact tree with « À faire » in its slot.
+// database, the messaging api, then the Preact tree with « À faire » in its slot. The top of the
+// list is read while the settings load, so that the first paint already shows offers.
 import { render } from 'preact';
+import { localIsoDate } from '../../components/popup/localDates';
 import { messagingApi } from '../../components/popup/messagingApi';
 import { Popup } from '../../components/popup/Popup';
+import type { ListItem } from '../../components/popup/sortAndFilter';
 import { TodoSection } from '../../components/popup/TodoSection';
+import { readFirstScreen } from '../../components/popup/useOfferItems';
 import { getDb } from '../../lib/db';
 import { type Locale, type LocaleSetting, resolveLocale } from '../../lib/i18n';
 import { persistStorageOnce } from '../../lib/persist-storage';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
 
 async function start(root: HTMLElement): Promise<void> {
-  const services = { db: getDb(), api: messagingApi(), now: () => new Date() };
-  // Open the database while the settings load: the list's first query then starts at once.
-  void services.db.open().catch(() => undefined);
+  const db = getDb();
+  const now = () => new Date();
+  // A failed read shows nothing early: the list reads again and reports the error.
+  const firstScreen = readFirstScreen(db, localIsoDate(now())).catch(() => null);
+  let preread: readonly ListItem[] | null = null;
+  const takeFirstScreen = () => {
+    const rows = preread;
+    preread = null;
+    return rows;
+  };
+  const services = { db, api: messagingApi(), now, takeFirstScreen };
   let shown: Locale | null = null;
   const show = (setting: LocaleSetting) => {
     const locale = resolveLocale(setting, navigator.language);
@@ -29,10 +41,15 @@ async function start(root: HTMLElement): Promise<void> {
     changed = settings.locale;
     show(changed);
   });
-  const stored: LocaleSetting = await loadSettings().then(
-    (settings) => settings.locale,
-    () => 'auto',
-  );
+  const [stored] = await Promise.all([
+    loadSettings().then(
+      (settings): LocaleSetting => settings.locale,
+      (): LocaleSetting => 'auto',
+    ),
+    firstScreen.then((rows) => {
+      preread = rows;
+    }),
+  ]);
   // A change that arrived while loading is newer than what was loaded.
   show(changed ?? stored);
 }
