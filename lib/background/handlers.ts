@@ -29,8 +29,9 @@ import {
 import { isQuotaError, StorageFullError } from '../storage-full';
 import type { BackgroundContext } from './context';
 import { deleteAllData, restoreFromBackup } from './data';
-import { type PageSender, showPanel } from './panel';
+import { showPanel } from './panel';
 import { readActiveTab, runAfterWrite, saveActiveTab } from './save-tab';
+import type { PageSender } from './sender';
 import { backgroundText } from './texts';
 
 export type Reply<T extends MessageType> = Awaited<ReturnType<ProtocolMap[T]>>;

@@ -1,22 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import { receiveMessage } from '../../../lib/background';
-import { type PanelTarget, panelTarget, showPanel } from '../../../lib/background/panel';
+import { showPanel } from '../../../lib/background/panel';
+import { type FrameTarget, senderFrame } from '../../../lib/background/sender';
 import { RefusedMessage } from '../../../lib/messaging';
 import { SENDERS, testContext } from '../background/test-context';
 
 describe('showPanel (background)', () => {
   it("injects the panel into the sender's tab and frame", async () => {
-    const inject = vi.fn(async (_target: PanelTarget) => {});
+    const inject = vi.fn(async (_target: FrameTarget) => {});
     await showPanel({ ...SENDERS.contentScript, tab: { id: 7 }, frameId: 3 }, inject);
     expect(inject).toHaveBeenCalledWith({ tabId: 7, frameId: 3 });
   });
 
   it("takes the tab's top frame when the sender names none", () => {
-    expect(panelTarget({ ...SENDERS.contentScript, tab: { id: 7 } })).toEqual({ tabId: 7, frameId: 0 });
+    expect(senderFrame({ ...SENDERS.contentScript, tab: { id: 7 } })).toEqual({ tabId: 7, frameId: 0 });
   });
 
   it('refuses a sender that is not in a tab, and injects nothing', async () => {
-    const inject = vi.fn(async (_target: PanelTarget) => {});
+    const inject = vi.fn(async (_target: FrameTarget) => {});
     for (const sender of [
       SENDERS.popup,
       { ...SENDERS.contentScript, tab: {} },
