@@ -37,6 +37,7 @@ export const MESSAGE_SCHEMAS = {
   lookupOffers: z.object({ urls: z.array(z.string().max(4096)).max(500) }),
   openOffer: z.object({ id: OfferId }),
   showPanel: z.object({}),
+  readPageState: z.object({}),
   editOffer: z.object({ id: OfferId, edits: OfferEdits }),
   setStage: z.object({ id: OfferId, stage: Stage, at: Instant.optional(), note: z.string().max(2000).optional() }),
   editStageDate: z.object({ id: OfferId, index: z.number().int().min(0), at: Instant }),
@@ -70,6 +71,12 @@ export interface ProtocolMap {
    * loaded only on postings, so the script that runs on every page of the sites stays small.
    */
   showPanel(data: MessageData<'showPanel'>): void;
+  /**
+   * Reads the app-state globals of the sender's frame in the page's own world (lib/app-state.ts):
+   * the data a page hid from the content script's isolated world, as `window.<NAME>=<JSON>;`
+   * texts. Empty when there is none or the frame cannot be read.
+   */
+  readPageState(data: MessageData<'readPageState'>): string[];
   editOffer(data: MessageData<'editOffer'>): void;
   setStage(data: MessageData<'setStage'>): void;
   editStageDate(data: MessageData<'editStageDate'>): void;
@@ -112,7 +119,13 @@ const _sameKeys: _SameKeys = true;
 void _sameKeys;
 
 /** Messages a content script may send: about the page it is on, nothing else. */
-export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set(['saveOffer', 'lookupOffers', 'openOffer', 'showPanel']);
+export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set([
+  'saveOffer',
+  'lookupOffers',
+  'openOffer',
+  'showPanel',
+  'readPageState',
+]);
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
 

@@ -1,9 +1,18 @@
-/** Waiting for the page: parsed, loaded, idle, then (after a client-side navigation) re-rendered. */
+/** Waiting for the page: loaded, idle, then (after a client-side navigation) re-rendered. */
 
-/** Resolves once the HTML is parsed: at DOMContentLoaded, or now if that has passed. */
-export function documentParsed(document: Document): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+/**
+ * The address the document was served at. `location.href` follows a client-side navigation
+ * (pushState); the navigation entry keeps the document's own address. `document.URL` when the
+ * browser keeps no such entry.
+ */
+export function documentAddress(document: Document): string {
+  try {
+    const [navigation] = document.defaultView?.performance.getEntriesByType('navigation') ?? [];
+    if (navigation?.name) return navigation.name;
+  } catch {
+    // No Performance API here: the document's current address is the best guess.
+  }
+  return document.URL;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The panel's and the listing marks' line to the background: the page messages a content script
+ * The content script's, the panel's and the listing marks' line to the background: the page messages a content script
  * may send (lib/messaging.ts), through ./send.ts. A background that does not answer (not started
  * yet, the extension reloaded under the page) must not leave the panel waiting, hence the time
  * limit.
@@ -58,6 +58,19 @@ export const panelActions: PanelActions = {
     await withinTime(sendPageMessage('openOffer', { id }));
   },
 };
+
+/**
+ * The page's app-state texts (lib/app-state.ts), which the background reads in the page's own
+ * world; [] when it cannot, refuses or does not answer in time.
+ */
+export async function readPageState(): Promise<string[]> {
+  try {
+    const texts: unknown = await withinTime(sendPageMessage('readPageState', {}));
+    return Array.isArray(texts) ? texts.filter((text): text is string => typeof text === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 /** Asks the background to inject the panel into this frame; false when it did not. */
 export async function requestPanel(): Promise<boolean> {

@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import type { ProtocolMap } from '../../lib/messaging';
 
 /** The messages a content script may send (PAGE_MESSAGES in lib/messaging.ts). */
-export type PageMessage = 'saveOffer' | 'lookupOffers' | 'openOffer' | 'showPanel';
+export type PageMessage = 'saveOffer' | 'lookupOffers' | 'openOffer' | 'showPanel' | 'readPageState';
 
 type Payload<T extends PageMessage> = Parameters<ProtocolMap[T]>[0];
 type Answer<T extends PageMessage> = ReturnType<ProtocolMap[T]>;

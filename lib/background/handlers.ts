@@ -30,12 +30,13 @@ import { isQuotaError, StorageFullError } from '../storage-full';
 import type { BackgroundContext } from './context';
 import { deleteAllData, restoreFromBackup } from './data';
 import { showPanel } from './panel';
+import { readPageState } from './read-page-state';
 import { readActiveTab, runAfterWrite, saveActiveTab } from './save-tab';
 import type { PageSender } from './sender';
 import { backgroundText } from './texts';
 
 export type Reply<T extends MessageType> = Awaited<ReturnType<ProtocolMap[T]>>;
-/** `sender`: for the handlers that act on the sender's own tab (showPanel). */
+/** `sender`: for the handlers that act on the sender's own tab and frame (showPanel, readPageState). */
 type Handler<T extends MessageType> = (
   data: MessageData<T>,
   ctx: BackgroundContext,
@@ -58,6 +59,7 @@ const HANDLERS: { [T in MessageType]: Handler<T> } = {
   lookupOffers: ({ urls }, ctx) => lookup(ctx.db, urls),
   openOffer: ({ id }, ctx) => ctx.openOffer(id),
   showPanel: (_data, _ctx, sender) => showPanel(sender),
+  readPageState: (_data, _ctx, sender) => readPageState(sender),
   editOffer: async ({ id, edits }, ctx) => {
     await written(ctx, editFields(ctx.db, id, edits, ctx.now()));
   },

@@ -9,12 +9,12 @@ import { type Extraction, extract } from '../extract';
 import { canonicalUrl } from '../url';
 
 /**
- * The content script may leave the app-state scripts it captured at load under
- * CAPTURED_SCRIPTS_KEY (they delete themselves, see lib/page-capture.ts). An injected script runs
- * in the same isolated world, so it sees that global; the page's own scripts do not. Absent on
- * sites without our content script.
+ * The content script leaves under CAPTURED_SCRIPTS_KEY the app-state texts the background read
+ * for it from the page's own world after load (the page's script deletes itself, see
+ * lib/app-state.ts). An injected script runs in the same isolated world, so it sees that global;
+ * the page's own scripts do not. Absent on sites without our content script.
  */
-export { CAPTURED_SCRIPTS_KEY } from '../page-capture';
+export { CAPTURED_SCRIPTS_KEY } from '../app-state';
 
 const CaptureHandoff = z.object({ url: z.string(), scripts: z.array(z.string()) });
 

@@ -16,6 +16,7 @@ const VALID: { [T in MessageType]: unknown } = {
   lookupOffers: { urls: [POSTING_URL] },
   openOffer: { id: ID },
   showPanel: {},
+  readPageState: {},
   editOffer: { id: ID, edits: { title: 'Corrigé' } },
   setStage: { id: ID, stage: 'applied', at: '2026-03-11T09:00:00.000Z' },
   editStageDate: { id: ID, index: 0, at: '2026-03-01T09:00:00.000Z' },

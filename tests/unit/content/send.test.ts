@@ -62,7 +62,7 @@ describe('sendPageMessage', () => {
   });
 
   it('knows exactly the messages a content script may send', () => {
-    const mine: PageMessage[] = ['saveOffer', 'lookupOffers', 'openOffer', 'showPanel'];
+    const mine: PageMessage[] = ['saveOffer', 'lookupOffers', 'openOffer', 'showPanel', 'readPageState'];
     expect([...PAGE_MESSAGES].sort()).toEqual(mine.sort());
   });
 });
