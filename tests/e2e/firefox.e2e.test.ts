@@ -6,6 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatIsoDate } from '../../lib/i18n';
 import { type Case, isRight } from '../support/cases';
 import {
   type FirefoxWithExtension,
@@ -48,6 +49,17 @@ function newestPostings(cases: readonly Case[]): Case[] {
 
 const REAL_POSTINGS = newestPostings(sharedCases());
 
+/** The newest real incubateur posting whose closing date lives only in its self-removing state script. */
+const HIDDEN_DATA_POSTING = sharedCases()
+  .filter(
+    (testCase) =>
+      testCase.site === 'incubateur.anct.gouv.fr' &&
+      testCase.kind === 'posting' &&
+      testCase.where?.closesAt === 'inline-script' &&
+      testCase.expected.closesAt,
+  )
+  .sort((a, b) => (b.snapshot?.date ?? '').localeCompare(a.snapshot?.date ?? ''))[0];
+
 describe.skipIf(missing !== null)('Firefox ESR', () => {
   let firefox: FirefoxWithExtension;
   const served = new Map<string, string>();
@@ -55,7 +67,8 @@ describe.skipIf(missing !== null)('Firefox ESR', () => {
 
   beforeAll(async () => {
     served.set(OWN_POSTING_URL, readOwnFixture('content/incubateur-posting.html'));
-    for (const testCase of REAL_POSTINGS) served.set(withoutHash(testCase.url), readSharedPage(testCase));
+    for (const testCase of [...REAL_POSTINGS, ...(HIDDEN_DATA_POSTING ? [HIDDEN_DATA_POSTING] : [])])
+      served.set(withoutHash(testCase.url), readSharedPage(testCase));
     firefox = await launchFirefox();
   }, FIREFOX_START_MS);
 
@@ -74,6 +87,19 @@ describe.skipIf(missing !== null)('Firefox ESR', () => {
   /** The offer's title as the panel shows it. */
   function panelTitle(page: Page): Promise<string> {
     return page.$eval('postulo-panel >>> .role', (element) => element.textContent ?? '');
+  }
+
+  /**
+   * The value the panel shows beside a label (« Contrat », « Clôture »…). Contract, closing date and
+   * contact of an incubateur posting exist only in its self-removing state script: shown, they
+   * prove the page's own world was read.
+   */
+  function panelField(page: Page, label: string): Promise<string | null> {
+    return page.evaluate((label) => {
+      const fields = document.querySelector('postulo-panel')?.shadowRoot?.querySelectorAll('.field') ?? [];
+      const field = Array.from(fields).find((candidate) => candidate.querySelector('dt')?.textContent?.includes(label));
+      return field?.querySelector('dd')?.textContent ?? null;
+    }, label);
   }
 
   /** Saves from the panel and waits for its saved state, which needs the background's answer. */
@@ -109,6 +135,9 @@ describe.skipIf(missing !== null)('Firefox ESR', () => {
       const page = await openPosting(OWN_POSTING_URL);
       const title = await panelTitle(page);
       expect(title).toBe('Développeur·se front-end');
+      expect(await panelField(page, 'Contrat')).toBe('CDD 3 ans (CDD)');
+      expect(await panelField(page, 'Clôture')).toMatch(/^30\/06\/2099 · clôture dans \d+ j$/);
+      expect(await panelField(page, 'Contact')).toContain('recrutement@example.org');
       await firefoxScreenshot(page, 'firefox-own-posting');
       await saveFromPanel(page);
 
@@ -145,6 +174,21 @@ describe.skipIf(missing !== null)('Firefox ESR', () => {
       );
     }
   });
+
+  it.skipIf(!HIDDEN_DATA_POSTING)(
+    'incubateur: shows the closing date a real posting keeps only in its self-removing script',
+    async () => {
+      if (!HIDDEN_DATA_POSTING) return;
+      const { expected, where } = HIDDEN_DATA_POSTING;
+      const page = await openPosting(HIDDEN_DATA_POSTING.url);
+      expect(await panelField(page, 'Clôture')).toContain(formatIsoDate(expected.closesAt ?? '', 'fr'));
+      if (where?.contact === 'inline-script' && expected.contact) {
+        expect(await panelField(page, 'Contact')).toContain(expected.contact);
+      }
+      await page.close();
+    },
+    FIREFOX_START_MS,
+  );
 
   it(
     "lists every saved offer in Postulo's list",

@@ -63,8 +63,10 @@ describe.skipIf(missing !== null)('content script on our own pages', () => {
     const page = await openPage(browser.context, POSTING_URL);
     await expect.poll(() => panel(page).count()).toBe(1);
 
-    // The page's own script did remove itself: what the panel shows was captured before that.
+    // The page's own script did remove itself: contract, closing date and contact are nowhere in
+    // the document, only in the page's own global, which the content script's world cannot see.
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('__INITIAL_STATE__'))).toBe(false);
+    expect(await page.evaluate(() => typeof Reflect.get(window, '__INITIAL_STATE__'))).toBe('object');
 
     await expect.poll(() => panel(page).locator('.role').textContent()).toBe('Développeur·se front-end');
     expect(await panel(page).locator('.organization').textContent()).toBe('Équipe Test');
@@ -163,11 +165,28 @@ describe.skipIf(missing !== null)('content script on our own pages', () => {
     const posting = await openPage(browser.context, POSTING_URL);
     await expect.poll(() => panel(posting).count()).toBe(1);
     expect(await probeTab(browser, POSTING_URL, false)).toEqual({ handoff: 'object', panelScriptRan: true });
-    // The page's own scripts live in another world: neither the reading nor the captured scripts are there.
+    // The page's own scripts live in another world: neither the reading nor the state texts read
+    // from the page for the extension are there.
     expect(
       await posting.evaluate(() => ['__postuloPage', '__postuloCapturedScripts'].filter((key) => key in window)),
     ).toEqual([]);
     await posting.close();
+  });
+
+  it('hands the hidden data to a save from the popup or the keyboard (read-page)', async () => {
+    const page = await openPage(browser.context, POSTING_URL);
+    await expect.poll(() => panel(page).count()).toBe(1);
+    // What the background does for « Enregistrer cette page » in the popup or Alt+Shift+S.
+    const offer = await browser.serviceWorker.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+      const [tab] = await api.tabs.query({ url });
+      if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+      const [reading] = await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['/read-page.js'] });
+      const result = reading?.result as { offer?: { closesAt?: unknown; contract?: unknown } } | undefined;
+      return { closesAt: result?.offer?.closesAt, contract: result?.offer?.contract };
+    }, POSTING_URL);
+    expect(offer).toEqual({ closesAt: '2099-06-30', contract: 'CDD' });
+    await page.close();
   });
 
   it('keeps one panel when the panel script is injected again', async () => {
