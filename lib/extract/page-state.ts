@@ -4,9 +4,10 @@
  * `JSON.parse`. Callers validate the shape they use (zod) before trusting a single value.
  *
  * Such scripts may delete themselves as they run, so the texts come from two places: those the
- * content script captured as they were inserted (`page.capturedScripts`), and the inline scripts
- * still in the document (static HTML read by the CLI and tests). A captured text may also be a
- * plain JSON document, the same data a site serves from its own endpoint.
+ * extension read back from the live page's globals as `window.<NAME>=<JSON>;`
+ * (`page.capturedScripts`, see lib/app-state.ts), and the inline scripts still in the document
+ * (static HTML read by the CLI and tests). A captured text may also be a plain JSON document, the
+ * same data a site serves from its own endpoint.
  */
 import type { Page } from './types';
 
