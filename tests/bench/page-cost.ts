@@ -1,7 +1,10 @@
 /**
  * Page cost: what the extension adds to the load of a posting page. Two browsers, identical but
- * for the extension, load the same real pages at their real addresses, one load each in turn
- * (A B, then B A, so that any drift of the machine falls on both sides). Times are the page's own
+ * for the extension, load the same real pages at their real addresses, one load each in turn.
+ * Every page is loaded as often first by one side as by the other (A B, then B A at its next
+ * round), so neither an order effect nor the drift of the machine falls on one side; after each
+ * load both wait until the extension's own after-load work (the reading, the panel) is over, so
+ * that it never overlaps the other side's next load. Times are the page's own
  * Navigation Timing, from navigation start: `domContentLoadedEventEnd` (the content script reads
  * the page at DOMContentLoaded) and `loadEventEnd` (the load time). Then one traced load per page
  * says how much of the page's main thread our own scripts take, and when (script-time.ts): far
@@ -19,15 +22,25 @@ export interface LoadSamples {
 }
 
 export interface PageCost {
+  /** Control run: neither side has the extension, so the ratio shows what the method cannot resolve. */
+  control: boolean;
   pages: number;
   loadsPerSide: number;
   withExtension: LoadSamples;
   withoutExtension: LoadSamples;
   /** Per page: median load with / without; shows whether one page or layout is the cost. */
   perPageLoadRatio: { id: string; ratio: number }[];
-  /** The extension's own scripts on the page's main thread, one traced load per page. */
-  ourScripts: ScriptTime;
+  /** Load with / without of the two loads of one page in one round, in the order they ran. */
+  pairedLoadRatios: number[];
+  /** The extension's own scripts on the page's main thread, one traced load per page (none in a control run). */
+  ourScripts: ScriptTime | null;
 }
+
+/**
+ * After a load, long enough for the extension to read the page when the browser is idle and for
+ * the panel to be injected and drawn (about 100 ms on a 2-core machine), with margin.
+ */
+const SETTLE_MS = 200;
 
 interface Side {
   context: BrowserContext;
@@ -53,17 +66,25 @@ async function prepareSide(context: BrowserContext, pages: readonly BenchPage[])
   return { context, tab, samples: { domContentLoaded: [], load: [] }, loadsByPage: new Map() };
 }
 
+/**
+ * `control`: the "with" side is launched without the extension too, to show the ratio the
+ * machine and the method give when nothing differs.
+ */
 export async function measurePageCost(
   extensionDir: string,
   pages: readonly BenchPage[],
   loadsPerSide: number,
+  control = false,
 ): Promise<PageCost> {
   if (pages.length === 0) throw new Error('no posting page to load');
-  const extensionBrowser = await launchWithExtension(extensionDir);
-  let plainBrowser: BenchBrowser | null = null;
+  const extensionBrowser = control ? null : await launchWithExtension(extensionDir);
+  const browsers: BenchBrowser[] = extensionBrowser ? [extensionBrowser] : [];
   try {
-    plainBrowser = await launchWithoutExtension();
-    const withExtension = await prepareSide(extensionBrowser.context, pages);
+    const firstBrowser = extensionBrowser ?? (await launchWithoutExtension());
+    if (!extensionBrowser) browsers.push(firstBrowser);
+    const plainBrowser = await launchWithoutExtension();
+    browsers.push(plainBrowser);
+    const withExtension = await prepareSide(firstBrowser.context, pages);
     const withoutExtension = await prepareSide(plainBrowser.context, pages);
 
     // Warm-up, not counted: the first loads pay for starting renderers and compiling code.
@@ -72,41 +93,68 @@ export async function measurePageCost(
       await timedLoad(withoutExtension, page.url);
     }
 
-    for (let load = 0; load < loadsPerSide; load++) {
-      const page = pages[load % pages.length];
-      if (!page) continue;
-      const order = load % 2 === 0 ? [withExtension, withoutExtension] : [withoutExtension, withExtension];
-      for (const side of order) {
-        const times = await timedLoad(side, page.url);
-        side.samples.domContentLoaded.push(times.domContentLoaded);
-        side.samples.load.push(times.load);
-        side.loadsByPage.set(page.id, [...(side.loadsByPage.get(page.id) ?? []), times.load]);
+    const pairedLoadRatios: number[] = [];
+    const rounds = Math.ceil(loadsPerSide / pages.length);
+    for (let round = 0, loads = 0; round < rounds; round++) {
+      for (const [index, page] of pages.entries()) {
+        if (loads++ >= loadsPerSide) break;
+        const order = (round + index) % 2 === 0 ? [withExtension, withoutExtension] : [withoutExtension, withExtension];
+        const pair = new Map<Side, number>();
+        for (const side of order) {
+          const times = await timedLoad(side, page.url);
+          await side.tab.waitForTimeout(SETTLE_MS);
+          side.samples.domContentLoaded.push(times.domContentLoaded);
+          side.samples.load.push(times.load);
+          side.loadsByPage.set(page.id, [...(side.loadsByPage.get(page.id) ?? []), times.load]);
+          pair.set(side, times.load);
+        }
+        pairedLoadRatios.push((pair.get(withExtension) ?? Number.NaN) / (pair.get(withoutExtension) ?? Number.NaN));
       }
     }
 
-    const ourScripts = await traceOurScripts(
-      extensionBrowser.context,
-      withExtension.tab,
-      extensionBrowser.extensionId,
-      pages,
-    );
+    const ourScripts = extensionBrowser
+      ? await traceOurScripts(extensionBrowser.context, withExtension.tab, extensionBrowser.extensionId, pages)
+      : null;
     const perPageLoadRatio = pages.flatMap((page) => {
       const a = withExtension.loadsByPage.get(page.id);
       const b = withoutExtension.loadsByPage.get(page.id);
       return a && b ? [{ id: page.id, ratio: median(a) / median(b) }] : [];
     });
     return {
+      control,
       pages: pages.length,
       loadsPerSide,
       withExtension: withExtension.samples,
       withoutExtension: withoutExtension.samples,
       perPageLoadRatio,
+      pairedLoadRatios,
       ourScripts,
     };
   } finally {
-    await extensionBrowser.close();
-    await plainBrowser?.close();
+    for (const browser of browsers) await browser.close();
   }
+}
+
+/** A 95 % interval for the median of `values` (bootstrap, fixed seed). */
+export function medianInterval(values: readonly number[], rounds = 2000): [number, number] {
+  const random = seededRandom();
+  const medians: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    medians.push(median(values.map(() => values[Math.floor(random() * values.length)] ?? Number.NaN)));
+  }
+  medians.sort((x, y) => x - y);
+  return [medians[Math.floor(rounds * 0.025)] ?? Number.NaN, medians[Math.floor(rounds * 0.975)] ?? Number.NaN];
+}
+
+/** xorshift32: the same resamples on every run, so a run is reproducible from its samples. */
+function seededRandom(): () => number {
+  let seed = 0x2545f491;
+  return () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 2 ** 32;
+  };
 }
 
 /**
@@ -115,13 +163,7 @@ export async function measurePageCost(
  * trusted.
  */
 export function ratioInterval(a: readonly number[], b: readonly number[], rounds = 2000): [number, number] {
-  let seed = 0x2545f491;
-  const random = () => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) / 2 ** 32;
-  };
+  const random = seededRandom();
   const resample = (values: readonly number[]) =>
     values.map(() => values[Math.floor(random() * values.length)] ?? Number.NaN);
   const ratios: number[] = [];
