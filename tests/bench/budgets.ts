@@ -20,6 +20,13 @@ export const SIZE_BUDGETS_KB = {
   'script:read-page': 50,
 } as const;
 
+/**
+ * Scripts that run in the sites' pages as content scripts although the manifest does not list
+ * them: the background injects them into every page of the posting sites once it has loaded
+ * (lib/background/posting-reader.ts), so they get the content script's id and budget.
+ */
+export const INJECTED_CONTENT_SCRIPTS: readonly string[] = ['posting-reader'];
+
 /** Any bundle not named above (a new page or script) gets this ceiling until it has its own. */
 export const DEFAULT_SIZE_BUDGET_KB = 100;
 

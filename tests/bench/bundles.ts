@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { INJECTED_CONTENT_SCRIPTS } from './budgets';
 
 export interface BuiltFile {
   /** Relative to the build folder, with forward slashes. */
@@ -70,8 +71,11 @@ export function measureBuild(dir: string): BuildSizes {
   }
   // Scripts the background injects (scripting.executeScript): top-level scripts nothing else loads.
   for (const path of files.keys()) {
-    if (!path.includes('/') && path.endsWith('.js') && !claimed.has(path))
-      add(`script:${baseName(path)}`, `${path} (injected with scripting.executeScript)`, [path]);
+    if (!path.includes('/') && path.endsWith('.js') && !claimed.has(path)) {
+      if (INJECTED_CONTENT_SCRIPTS.includes(baseName(path)))
+        add(`content-script:${baseName(path)}`, `content script ${path} (injected after the page's load)`, [path]);
+      else add(`script:${baseName(path)}`, `${path} (injected with scripting.executeScript)`, [path]);
+    }
   }
   return { bundles, files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)) };
 }

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUDGET_FILE, SIZE_BUDGETS_KB, sizeBudgetKb } from '../bench/budgets';
+import { BUDGET_FILE, INJECTED_CONTENT_SCRIPTS, SIZE_BUDGETS_KB, sizeBudgetKb } from '../bench/budgets';
 import { hasBuild, measureBuild } from '../bench/bundles';
 import { formatKb } from '../bench/stats';
 import { EXTENSION_DIR } from './support/browser';
@@ -72,6 +72,7 @@ describe('what counts in a bundle', () => {
     write('chunks/lazy-1.js', 'export const b=2');
     write('assets/popup-1.css', 'body{margin:0}');
     write('injected.js', 'void 0');
+    write(`${INJECTED_CONTENT_SCRIPTS[0]}.js`, 'void 1');
 
     const { bundles, files } = measureBuild(dir);
     const pathsOf = (id: string) =>
@@ -88,6 +89,8 @@ describe('what counts in a bundle', () => {
     expect(pathsOf('content-script:page')).toEqual(['content-scripts/page.css', 'content-scripts/page.js']);
     expect(pathsOf('background')).toEqual(['background.js']);
     expect(pathsOf('script:injected')).toEqual(['injected.js']);
+    // The reader the background injects into the sites' pages is a content script, with its budget.
+    expect(pathsOf(`content-script:${INJECTED_CONTENT_SCRIPTS[0]}`)).toEqual([`${INJECTED_CONTENT_SCRIPTS[0]}.js`]);
     expect(files.map((file) => file.path)).toContain('chunks/lazy-1.js');
     expect(bundles.flatMap((bundle) => bundle.missing)).toEqual([]);
     const popup = bundles.find((bundle) => bundle.id === 'page:popup');
