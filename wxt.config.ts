@@ -14,6 +14,9 @@ export default defineConfig({
     // unlimitedStorage: the candidate's data must not be evicted under storage pressure (Chrome
     // refuses navigator.storage.persist() to extensions); it shows no install warning.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
+    // No content_scripts: nothing of Postulo runs in a page before its load event has finished. The
+    // background injects the posting reader into the sites' tabs once they have loaded
+    // (lib/background/posting-reader.ts) with this host permission and `scripting`.
     host_permissions: POSTING_SITE_MATCHES,
     commands: {
       'save-offer': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSaveOffer__' },

@@ -2,22 +2,24 @@
  * The app-state globals a server-rendered page keeps on `window`, read for the extractor.
  *
  * incubateur.anct.gouv.fr ships its page data as `<script>window.__INITIAL_STATE__={…};…</script>`
- * whose last statement removes that very `<script>` element: by the time the content script runs
- * (document_idle, after the load event) the text is gone from the document, and the content
- * script's isolated world cannot see the page's `window.__INITIAL_STATE__`. Only a script in the
- * page's own (MAIN) world can.
+ * whose last statement removes that very `<script>` element: by the time the posting reader runs
+ * (the background injects it once the page has loaded) the text is gone from the document, and
+ * the reader's isolated world cannot see the page's `window.__INITIAL_STATE__`. Only a script in
+ * the page's own (MAIN) world can.
  *
- * Design: once the page has loaded, the content script asks the background (`readPageState`,
- * lib/background/page-state.ts), which runs `readAppStateGlobals` in the sender's frame with
+ * Design: once the page has loaded, the posting reader asks the background (`readPageState`,
+ * lib/background/read-page-state.ts), which runs `readAppStateGlobals` in the sender's frame with
  * `scripting.executeScript({ world: 'MAIN' })`. The function turns each state object back into
  * the text the site served (`window.<NAME>=<JSON>;`), so the extractor reads it exactly as it reads
  * the static HTML (lib/extract/page-state.ts: brace matching + JSON.parse, never eval). The texts
  * go back to the background as a structured clone, nothing is left in the page's world, and
  * nothing is fetched.
  *
- * Why not earlier: any content script at `document_start`, even an empty one, costs the page about
- * 2 ms of its main thread before the load event (the browser creates the extension's isolated
- * world then); at document_idle the browser injects after the load event on fast pages.
+ * Why not earlier: the first run of any isolated-world script in a page, however small, costs the
+ * page 2.5–3 ms of its main thread (the isolated world's context and the extension's bindings).
+ * Before the load event that would break the load-time goal; a manifest content script runs
+ * then, even at document_idle (Chrome runs those before the load event on pages whose
+ * sub-resources are done). So nothing of Postulo runs in the page before its load has finished.
  */
 
 /** Page data is tens of kilobytes; anything bigger is not state. The extractor's cap is the same. */
@@ -69,11 +71,11 @@ export function readAppStateGlobals(names: string[], maxChars: number): string[]
 }
 
 /**
- * Where the content script leaves the state texts, for the scripts injected later into the same
+ * Where the posting reader leaves the state texts, for the scripts injected later into the same
  * frame (same isolated world, invisible to the page): `read-page`, when the user saves from the
  * popup or the keyboard, reads this key through lib/background/page-reader.ts, which checks the
- * value and its address. Defined here so the content script does not import the background's
- * module and its zod schemas.
+ * value and its address. Defined here so the reader does not import the background's module and
+ * its zod schemas.
  */
 export const CAPTURED_SCRIPTS_KEY = '__postuloCapturedScripts';
 

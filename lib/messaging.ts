@@ -1,9 +1,10 @@
 /**
- * The one protocol between Postulo's contexts (content script, popup, options, background).
+ * The one protocol between Postulo's contexts (the scripts in pages, popup, options, background).
  * Every message type is declared here once, with the zod schema its receiver validates the
  * payload against: nothing that crosses a context boundary is trusted as typed.
  *
- * Who may send what: content scripts run inside pages we do not control, so they may only
+ * Who may send what: content scripts (the posting reader and the panel, which the background
+ * injects into the posting sites' pages) run inside pages we do not control, so they may only
  * report and ask about the page they are on (`PAGE_MESSAGES`); everything that edits or deletes
  * the candidate's data must come from the extension's own pages (popup, options).
  */
@@ -73,7 +74,7 @@ export interface ProtocolMap {
   showPanel(data: MessageData<'showPanel'>): void;
   /**
    * Reads the app-state globals of the sender's frame in the page's own world (lib/app-state.ts):
-   * the data a page hid from the content script's isolated world, as `window.<NAME>=<JSON>;`
+   * the data a page hid from the posting reader's isolated world, as `window.<NAME>=<JSON>;`
    * texts. Empty when there is none or the frame cannot be read.
    */
   readPageState(data: MessageData<'readPageState'>): string[];
@@ -118,7 +119,7 @@ type _SameKeys = [Exclude<keyof ProtocolMap, MessageType>, Exclude<MessageType, 
 const _sameKeys: _SameKeys = true;
 void _sameKeys;
 
-/** Messages a content script may send: about the page it is on, nothing else. */
+/** Messages a script in a page (posting reader, panel) may send: about that page, nothing else. */
 export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set([
   'saveOffer',
   'lookupOffers',
@@ -138,7 +139,7 @@ export interface SenderInfo {
 
 /**
  * True when the sender is one of our own contexts allowed to send `type`: same extension id,
- * and, for anything but page messages, one of our own extension pages (not a content script).
+ * and, for anything but page messages, one of our own extension pages (not a script in a page).
  */
 export function isAllowedSender(
   type: MessageType,

@@ -11,7 +11,7 @@ import type { Offer } from '../../lib/offer';
 import type { PageChange } from '../../lib/saved-offer';
 import { changeText, closingText, contractText, isValidEmail, safeHref, savedText, statusText } from './format';
 
-/** How the panel reaches the background; the content script binds these to messages (handoff.ts). */
+/** How the panel reaches the background; the posting reader binds these to messages (handoff.ts). */
 export interface PanelActions {
   /** The saved offer at this URL, null when not saved or when nobody answers. */
   lookup(url: string): Promise<OfferMark | null>;

@@ -1,6 +1,6 @@
 /**
  * One handler per message type of lib/messaging.ts. Every message goes through `receiveMessage`:
- * the sender is checked first (our extension only; content scripts may send page messages only),
+ * the sender is checked first (our extension only; scripts in pages may send page messages only),
  * then the payload against its zod schema, and only then is the repository called. A refused
  * message throws — the sender gets the error — and changes nothing; so does a write the browser
  * refuses for lack of space, as a StorageFullError whose message the popup and panel can show.

@@ -1,6 +1,6 @@
 /**
  * What `read-page` runs inside a tab the user asked to save (popup, shortcut, context menu):
- * the same extractor as the content script, forced to read whatever the page holds, since the
+ * the same extractor as the posting reader, forced to read whatever the page holds, since the
  * user said this page is an offer. Pure: the document, its address and the instant are
  * parameters, and nothing here calls `browser.*`.
  */
@@ -9,10 +9,10 @@ import { type Extraction, extract } from '../extract';
 import { canonicalUrl } from '../url';
 
 /**
- * The content script leaves under CAPTURED_SCRIPTS_KEY the app-state texts the background read
+ * The posting reader leaves under CAPTURED_SCRIPTS_KEY the app-state texts the background read
  * for it from the page's own world after load (the page's script deletes itself, see
- * lib/app-state.ts). An injected script runs in the same isolated world, so it sees that global;
- * the page's own scripts do not. Absent on sites without our content script.
+ * lib/app-state.ts). `read-page` runs in the same isolated world, so it sees that global; the
+ * page's own scripts do not. Absent on sites the reader is not injected into.
  */
 export { CAPTURED_SCRIPTS_KEY } from '../app-state';
 

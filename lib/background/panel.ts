@@ -1,8 +1,8 @@
 /**
- * `showPanel`: the content script read a posting and asks for the panel. The panel's UI (Preact)
- * is not part of the content script, which runs on every page of the sites and must stay small:
- * it is injected here, into the very frame that asked, only when a posting was found. Our host
- * permission covers the posting sites, the only pages our content script runs on.
+ * `showPanel`: the posting reader read a posting and asks for the panel. The panel's UI (Preact)
+ * is not part of the reader, which runs on every page of the sites and must stay small: it is
+ * injected here, into the very frame that asked, only when a posting was found. Our host
+ * permission covers the posting sites, the only pages the reader is injected into.
  */
 import { browser } from 'wxt/browser';
 import { RefusedMessage } from '../messaging';

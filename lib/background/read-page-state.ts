@@ -1,12 +1,12 @@
 /**
- * `readPageState`: the content script, at document_idle, asks for the app-state globals its
+ * `readPageState`: the posting reader, after the page's load, asks for the app-state globals its
  * isolated world cannot see (incubateur.anct.gouv.fr hides contract, closing date and contact in
  * `window.__INITIAL_STATE__`, whose script deletes itself; lib/app-state.ts explains). They are
  * read here, in the very frame that asked, by running `readAppStateGlobals` in the page's MAIN
  * world. The texts come back to the background as a structured clone and are answered to the
- * content script only: the page never sees them. No network request; the permissions are those
- * the panel already uses (scripting, and the host permission of the posting sites, the only pages
- * our content script runs on).
+ * reader only: the page never sees them. No network request; the permissions are those the panel
+ * already uses (scripting, and the host permission of the posting sites, the only pages the reader
+ * is injected into).
  */
 import { browser } from 'wxt/browser';
 import { APP_STATE_GLOBALS, MAX_CAPTURED_SCRIPT_CHARS, readAppStateGlobals } from '../app-state';

@@ -1,6 +1,6 @@
 /**
  * Saving or reading whatever page a tab shows, on the user's explicit ask (the popup's « this
- * page », the keyboard shortcut, the context menu): the same extractor as the content script,
+ * page », the keyboard shortcut, the context menu): the same extractor as the posting reader,
  * injected with activeTab, then the same repository as every other save.
  */
 import type { ActiveTabReading, SaveOutcome } from '../messaging';

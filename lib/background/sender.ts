@@ -1,5 +1,6 @@
 /**
- * Where a page message comes from: the tab and frame of the content script that sent it. The
+ * Where a page message comes from: the tab and frame of the script in a page that sent it (the
+ * posting reader, the panel, both injected by the background into the page's isolated world). The
  * handlers that act on the sender's own page (showPanel, readPageState) act there and nowhere else.
  */
 import type { SenderInfo } from '../messaging';

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { browser as extensionApi } from 'wxt/browser';
 
 /** The build `npm run build:chrome` writes (POSTULO_EXTENSION_DIR tests another unpacked build). */
 export const EXTENSION_DIR = resolve(
@@ -67,6 +68,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // The id depends on the extension's folder: read it, never hard-code it.
   const extensionId = new URL(serviceWorker.url()).host;
+  await backgroundListening(serviceWorker);
 
   const close = async () => {
     await context.close();
@@ -77,6 +79,27 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     return launchBrowser({ ...options, profileDir });
   };
   return { context, extensionId, profileDir, serviceWorker, close, relaunch };
+}
+
+/**
+ * Waits until the background's script has run and registered its listeners. The worker is
+ * reported as soon as it starts; a page that finished loading before `tabs.onUpdated` is listened
+ * to would never get the posting reader (a person does not open a posting within the 100 ms after
+ * installing; after that, the browser wakes the background for the event).
+ */
+async function backgroundListening(serviceWorker: Worker, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const listening = await serviceWorker
+      .evaluate(() => {
+        const api = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+        return api.tabs.onUpdated.hasListeners();
+      })
+      .catch(() => false);
+    if (listening) return;
+    await new Promise((wake) => setTimeout(wake, 50));
+  }
+  throw new Error(`the background did not listen to tabs.onUpdated within ${timeoutMs} ms`);
 }
 
 const servedPages = new WeakMap<BrowserContext, Map<string, string>>();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserIdle, pageLoaded } from '../../../entrypoints/posting.content/dom';
+import { browserIdle, pageLoaded } from '../../../entrypoints/posting-reader/dom';
 
 /** Makes `document.readyState` say `state` until the test ends. */
 function pretendReadyState(state: DocumentReadyState): void {

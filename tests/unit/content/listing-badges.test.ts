@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { markSavedPostings } from '../../../entrypoints/posting.content/listing-badges';
+import { markSavedPostings } from '../../../entrypoints/posting-reader/listing-badges';
 import { findPostingLinks } from '../../../lib/listing-marks';
 import type { OfferMark } from '../../../lib/messaging';
 

@@ -1,10 +1,10 @@
 /**
- * The content script asks for the page's app-state only while the tab shows the document's own
+ * The posting reader asks for the page's app-state only while the tab shows the document's own
  * address: after a client-side navigation the global holds another page's data.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { documentAddress } from '../../../entrypoints/posting.content/dom';
-import { readOwnPageState } from '../../../entrypoints/posting.content/page-state';
+import { documentAddress } from '../../../entrypoints/posting-reader/dom';
+import { readOwnPageState } from '../../../entrypoints/posting-reader/page-state';
 import { canonicalUrl } from '../../../lib/url';
 
 const SERVED = 'https://incubateur.anct.gouv.fr/recrutements/equipe-test-designer-0123456789abcdef/';

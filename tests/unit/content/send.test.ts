@@ -5,7 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type PageMessage, sendPageMessage } from '../../../entrypoints/posting.content/send';
+import { type PageMessage, sendPageMessage } from '../../../entrypoints/posting-reader/send';
 import { registerMessageHandlers } from '../../../lib/background/register';
 import { type OfferMark, PAGE_MESSAGES, type ProtocolMap } from '../../../lib/messaging';
 import { testContext } from '../background/test-context';

@@ -3,16 +3,16 @@
  * listener (lib/background/register.ts) receives every message.
  *
  * Why not the library's own `sendMessage`: with its error serialiser it weighs more than a kilobyte
- * gzipped in a script that runs on every page of the sites, while a content script only ever
- * sends, and only needs to know that a refusal is an error. The format is small and checked
- * against the library's real listener by tests/unit/content/send.test.ts: `{ id, type, data,
- * timestamp }` out, `{ res }` or `{ err }` back. Types come from lib/messaging.ts's `ProtocolMap`
+ * gzipped in a script that runs on every page of the sites, while the reader only ever sends, and
+ * only needs to know that a refusal is an error. The format is small and checked against the
+ * library's real listener by tests/unit/content/send.test.ts: `{ id, type, data, timestamp }` out,
+ * `{ res }` or `{ err }` back. Types come from lib/messaging.ts's `ProtocolMap`
  * (a type-only import: its zod schemas stay in the background, which validates).
  */
 import { browser } from 'wxt/browser';
 import type { ProtocolMap } from '../../lib/messaging';
 
-/** The messages a content script may send (PAGE_MESSAGES in lib/messaging.ts). */
+/** The messages a script in a page may send (PAGE_MESSAGES in lib/messaging.ts). */
 export type PageMessage = 'saveOffer' | 'lookupOffers' | 'openOffer' | 'showPanel' | 'readPageState';
 
 type Payload<T extends PageMessage> = Parameters<ProtocolMap[T]>[0];

@@ -1,6 +1,6 @@
 /**
- * The content script's, the panel's and the listing marks' line to the background: the page messages a content script
- * may send (lib/messaging.ts), through ./send.ts. A background that does not answer (not started
+ * The posting reader's, the panel's and the listing marks' line to the background: the page
+ * messages a script in a page may send (lib/messaging.ts), through ./send.ts. A background that does not answer (not started
  * yet, the extension reloaded under the page) must not leave the panel waiting, hence the time
  * limit.
  */
