@@ -2,13 +2,17 @@
  * Firefox ESR loads the Firefox build and saves offers from postings served at their real
  * addresses: our own page always, and the newest posting of each site of the shared fixtures
  * when they are beside the project. Each save is read back in Postulo's own page, opened by the
- * panel's « Voir dans Postulo » (the popup page, in a tab), then in its list.
+ * panel's « Voir dans Postulo » (the popup page, in a tab), then in its list. The posting reader
+ * the background injects once a tab has loaded (through a `tabs.onUpdated` listener that Firefox
+ * filters for us) also marks the listing, follows a client-side navigation, and lets a hostile
+ * page save nothing.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIsoDate } from '../../lib/i18n';
 import { type Case, isRight } from '../support/cases';
 import {
+  EXTENSION_UUID,
   type FirefoxWithExtension,
   firefoxScreenshot,
   interceptRequests,
@@ -27,6 +31,12 @@ import {
 
 const OWN_POSTING_URL =
   'https://incubateur.anct.gouv.fr/recrutements/equipe-beta-designer-11223344556677889900aabbccddeeff/';
+const LISTING_URL = 'https://incubateur.anct.gouv.fr/recrutements/pourvues/';
+const NAVIGATING_URL =
+  'https://incubateur.anct.gouv.fr/recrutements/equipe-test-developpeur-se-front-end-0123456789abcdef0123456789abcdef/';
+const HOSTILE_URL =
+  'https://incubateur.anct.gouv.fr/recrutements/equipe-hostile-developpeur-se-front-end-0123456789abcdef0123456789abcdef/';
+const GECKO_ID = 'postulo@postulo.app';
 const PANEL = 'postulo-panel >>> ::-p-aria([name="Postulo : offre lue sur cette page"][role="region"])';
 const FIREFOX_START_MS = 90_000;
 const STEP_MS = 20_000;
@@ -67,6 +77,9 @@ describe.skipIf(missing !== null)('Firefox ESR', () => {
 
   beforeAll(async () => {
     served.set(OWN_POSTING_URL, readOwnFixture('content/incubateur-posting.html'));
+    served.set(NAVIGATING_URL, readOwnFixture('content/incubateur-posting.html'));
+    served.set(LISTING_URL, readOwnFixture('listing/incubateur-pourvues.html'));
+    served.set(HOSTILE_URL, readOwnFixture('hostile/incubateur-posting.html'));
     for (const testCase of [...REAL_POSTINGS, ...(HIDDEN_DATA_POSTING ? [HIDDEN_DATA_POSTING] : [])])
       served.set(withoutHash(testCase.url), readSharedPage(testCase));
     firefox = await launchFirefox();
@@ -130,7 +143,7 @@ describe.skipIf(missing !== null)('Firefox ESR', () => {
   }
 
   it(
-    'runs the content script on our own posting, saves it, and shows it in Postulo',
+    'runs the posting reader on our own posting, saves it, and shows it in Postulo',
     async () => {
       const page = await openPosting(OWN_POSTING_URL);
       const title = await panelTitle(page);
@@ -149,6 +162,74 @@ describe.skipIf(missing !== null)('Firefox ESR', () => {
       await firefoxScreenshot(postulo, 'firefox-popup-detail');
       savedTitles.push(title);
       await postulo.close();
+      await page.close();
+    },
+    FIREFOX_START_MS,
+  );
+
+  it(
+    'marks the saved posting on the listing, and only that one',
+    async () => {
+      const page = await firefox.browser.newPage();
+      await interceptRequests(page, served);
+      await page.goto(LISTING_URL, { waitUntil: 'domcontentloaded', timeout: STEP_MS });
+      const marks = await page.waitForFunction(
+        () => {
+          const found = Array.from(document.querySelectorAll('postulo-mark'));
+          return found.length > 0 ? found.map((mark) => mark.shadowRoot?.textContent ?? '') : null;
+        },
+        { timeout: STEP_MS, polling: 100 },
+      );
+      // The own posting saved above is the listing's « Designer » card.
+      expect(await marks.jsonValue()).toEqual([expect.stringContaining('Postulo : À postuler')]);
+      await page.close();
+    },
+    FIREFOX_START_MS,
+  );
+
+  it(
+    'reads the page again after a client-side navigation',
+    async () => {
+      const page = await openPosting(NAVIGATING_URL);
+      expect(await panelTitle(page)).toBe('Développeur·se front-end');
+      await page.evaluate(() => {
+        history.pushState({}, '', '/recrutements/equipe-autre-designer-fedcba9876543210fedcba9876543210/');
+        const title = document.querySelector('.page-title');
+        if (title) title.innerHTML = '<h2>Équipe Autre recrute :</h2><h1>Designer de services</h1>';
+      });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('postulo-panel')?.shadowRoot?.querySelector('.role')?.textContent ===
+          'Designer de services',
+        { timeout: STEP_MS, polling: 100 },
+      );
+      expect(await page.$$eval('postulo-panel', (hosts) => hosts.length)).toBe(1);
+      // The other post's data was never in an inline script, and Postulo fetches nothing.
+      expect(await panelField(page, 'Clôture')).toBe('non indiqué');
+      await page.close();
+    },
+    FIREFOX_START_MS,
+  );
+
+  it(
+    'a hostile page cannot save by forging our messages, nor learn our ids',
+    async () => {
+      const page = await openPosting(HOSTILE_URL);
+      await page.evaluate(
+        (ids) => (Reflect.get(window, '__hostileForgeMessages') as (ids: string[]) => void)(ids),
+        [EXTENSION_UUID, GECKO_ID],
+      );
+      await new Promise((wake) => setTimeout(wake, 1500));
+      const report = (await page.evaluate(() => Reflect.get(window, '__hostileReport'))) as {
+        messages: string[];
+        runtime: string[];
+      };
+      expect(report.runtime.filter((attempt) => attempt.startsWith('answered'))).toEqual([]);
+      expect(report.messages.filter((message) => message.includes(EXTENSION_UUID))).toEqual([]);
+      expect(report.messages.filter((message) => message.includes(GECKO_ID))).toEqual([]);
+      // Not saved: the panel still offers to save, and Postulo's list (the last test) holds only
+      // what the candidate saved.
+      await page.waitForSelector("postulo-panel >>> ::-p-aria(Enregistrer l'offre)", { timeout: STEP_MS });
       await page.close();
     },
     FIREFOX_START_MS,

@@ -1,7 +1,10 @@
 /**
- * The content script on the project's own small pages: always runs, with or without the shared
- * real pages.
+ * The posting reader on the project's own small pages: always runs, with or without the shared
+ * real pages. The background injects it once the tab has loaded: nothing of Postulo runs in the
+ * page before (no isolated world of ours exists then), a page whose load never ends still gets it
+ * after 5 s, and a second injection into the same document changes nothing.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import { type ExtensionBrowser, launchBrowser, missingPrerequisite, openPage, servePage } from './support/browser';
@@ -11,8 +14,16 @@ import { panel, panelField, postuloHosts, screenshot, settle } from './support/p
 const POSTING_URL =
   'https://incubateur.anct.gouv.fr/recrutements/equipe-test-developpeur-se-front-end-0123456789abcdef0123456789abcdef/';
 const LISTING_URL = 'https://incubateur.anct.gouv.fr/recrutements/pourvues/';
+/** The same posting with an image at the end of its body, which the tests answer late or never. */
+const SLOW_ID = '00112233445566778899aabbccddeeff';
+const STUCK_ID = 'ffeeddccbbaa99887766554433221100';
+const slowPostingUrl = (id: string) =>
+  `https://incubateur.anct.gouv.fr/recrutements/equipe-test-developpeur-se-front-end-${id}/`;
+function withSlowImage(html: string, id: string): string {
+  return html.replace('</body>', `<img src="/slow-image-${id}.png" alt=""></body>`);
+}
 
-/** What Postulo's isolated world of a tab holds: the content script's handoff to the panel script. */
+/** What Postulo's isolated world of a tab holds: the posting reader's handoff to the panel script. */
 interface HandoffProbe {
   handoff: string;
   panelScriptRan: boolean;
@@ -20,7 +31,7 @@ interface HandoffProbe {
 
 /**
  * From the background, as `showPanel` does: runs the panel script again in the tab showing `url`
- * (`inject`), then looks at the handoff in our isolated world, where the content script runs.
+ * (`inject`), then looks at the handoff in our isolated world, where the posting reader runs.
  */
 async function probeTab(browser: ExtensionBrowser, url: string, inject: boolean): Promise<HandoffProbe> {
   return browser.serviceWorker.evaluate(
@@ -43,16 +54,36 @@ async function probeTab(browser: ExtensionBrowser, url: string, inject: boolean)
   );
 }
 
+/**
+ * The extension's isolated worlds in `page`, as DevTools sees them: each execution context whose
+ * origin is our extension's. The browser makes one when any of our scripts first runs in the page.
+ */
+async function watchOurWorlds(browser: ExtensionBrowser, page: Page): Promise<() => string[]> {
+  const worlds: string[] = [];
+  const cdp = await browser.context.newCDPSession(page);
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin.startsWith(`chrome-extension://${browser.extensionId}`)) worlds.push(context.name);
+  });
+  await cdp.send('Runtime.enable');
+  return () => [...worlds];
+}
+
 const missing = missingPrerequisite();
 if (missing) console.warn(`browser tests skipped: ${missing}`);
 
-describe.skipIf(missing !== null)('content script on our own pages', () => {
+describe.skipIf(missing !== null)('posting reader on our own pages', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     await servePage(browser.context, POSTING_URL, readOwnFixture('content/incubateur-posting.html'));
     await servePage(browser.context, LISTING_URL, readOwnFixture('listing/incubateur-pourvues.html'));
+    for (const id of [SLOW_ID, STUCK_ID])
+      await servePage(
+        browser.context,
+        slowPostingUrl(id),
+        withSlowImage(readOwnFixture('content/incubateur-posting.html'), id),
+      );
   });
 
   afterAll(async () => {
@@ -64,7 +95,7 @@ describe.skipIf(missing !== null)('content script on our own pages', () => {
     await expect.poll(() => panel(page).count()).toBe(1);
 
     // The page's own script did remove itself: contract, closing date and contact are nowhere in
-    // the document, only in the page's own global, which the content script's world cannot see.
+    // the document, only in the page's own global, which the posting reader's world cannot see.
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('__INITIAL_STATE__'))).toBe(false);
     expect(await page.evaluate(() => typeof Reflect.get(window, '__INITIAL_STATE__'))).toBe('object');
 
@@ -196,6 +227,77 @@ describe.skipIf(missing !== null)('content script on our own pages', () => {
     await probeTab(browser, POSTING_URL, true);
     expect(await page.locator('postulo-panel').count()).toBe(1);
     expect(await panel(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it("runs nothing in the page before its load event, even when the page's last image is slow", async () => {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await browser.context.route(`**/slow-image-${SLOW_ID}.png`, async (route) => {
+      await released;
+      await route.fulfill({ status: 404, body: '' }).catch(() => {});
+    });
+    const page = await openPage(browser.context, slowPostingUrl(SLOW_ID));
+    const ourWorlds = await watchOurWorlds(browser, page);
+    // Parsed, not loaded: a manifest content script at document_idle would have run by now
+    // (Chrome runs those 200 ms after DOMContentLoaded when the load is late).
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => document.readyState)).toBe('interactive');
+    expect(ourWorlds()).toEqual([]);
+    expect(await page.locator('postulo-panel').count()).toBe(0);
+
+    release();
+    await page.waitForLoadState('load');
+    await expect.poll(() => panel(page).count(), { timeout: 10_000 }).toBe(1);
+    expect(ourWorlds()).toHaveLength(1);
+    await page.close();
+  });
+
+  it('still comes to a page whose load never ends, 5 s after it began', async () => {
+    await browser.context.route(`**/slow-image-${STUCK_ID}.png`, () => {
+      // Never answered: the tab never reports 'complete'.
+    });
+    const page = await openPage(browser.context, slowPostingUrl(STUCK_ID));
+    await expect.poll(() => panel(page).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.evaluate(() => document.readyState)).toBe('interactive');
+    await page.close();
+  });
+
+  it('keeps one reader when the background injects it again into the same document', async () => {
+    const page = await openPage(browser.context, POSTING_URL);
+    await expect.poll(() => panel(page).locator('.role').textContent()).toBe('Développeur·se front-end');
+    const injectReaderTwice = () =>
+      browser.serviceWorker.evaluate(async (url) => {
+        const api = (globalThis as unknown as { chrome: typeof extensionApi }).chrome;
+        const [tab] = await api.tabs.query({ url });
+        const tabId = tab?.id;
+        if (tabId === undefined) throw new Error(`no tab at ${url}`);
+        const inWorld = (func: () => unknown) => api.scripting.executeScript({ target: { tabId }, func });
+        // Remember the running reader, as the test's own global in our isolated world.
+        await inWorld(() => Reflect.set(globalThis, '__probeReader', Reflect.get(globalThis, '__postuloReader')));
+        for (let i = 0; i < 2; i++)
+          await api.scripting.executeScript({ target: { tabId }, files: ['/posting-reader.js'] });
+        const [same] = await inWorld(
+          () => Reflect.get(globalThis, '__probeReader') === Reflect.get(globalThis, '__postuloReader'),
+        );
+        return same?.result;
+      }, POSTING_URL);
+    expect(await injectReaderTwice()).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await page.locator('postulo-panel').count()).toBe(1);
+
+    // The running copy still follows the app's navigation, once.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/recrutements/equipe-autre-designer-fedcba9876543210fedcba9876543210/');
+      const title = document.querySelector('.page-title');
+      if (title) title.innerHTML = '<h2>Équipe Autre recrute :</h2><h1>Designer de services</h1>';
+    });
+    await expect
+      .poll(() => panel(page).locator('.role').textContent(), { timeout: 10_000 })
+      .toBe('Designer de services');
+    expect(await page.locator('postulo-panel').count()).toBe(1);
     await page.close();
   });
 
