@@ -1,6 +1,6 @@
 /**
  * A hostile page in the real browser (issue 6). Our own page tests/fixtures/hostile/
- * incubateur-posting.html, served at incubateur addresses so the content script runs on it, holds
+ * incubateur-posting.html, served at incubateur addresses so the posting reader runs on it, holds
  * markup, script, `javascript:` links, right-to-left and zero-width characters and impossible dates
  * in every value Postulo reads, and gives its own scripts the ways a page has to get at an
  * extension. Its scripts run in the page's world (the test calls them there, as the page could):

@@ -1,5 +1,5 @@
 /**
- * The content script on real pages of both sites (the shared fixtures), served at their real
+ * The posting reader on real pages of both sites (the shared fixtures), served at their real
  * addresses with their own inline scripts running, as a visitor's browser would run them. Pages
  * are picked by their labelled properties, never by name.
  */
@@ -59,7 +59,7 @@ function normalized(text: string | null): string | null {
   return text === null ? null : normalizeForCompare('title', text);
 }
 
-describe.skipIf(missing !== null)('content script on real pages', () => {
+describe.skipIf(missing !== null)('posting reader on real pages', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {

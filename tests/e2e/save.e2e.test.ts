@@ -1,5 +1,5 @@
 /**
- * Saving from the panel, end to end: content script → background → IndexedDB, and back as the
+ * Saving from the panel, end to end: posting reader → background → IndexedDB, and back as the
  * saved state on the posting and as a mark on the listing. Runs on our own pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -20,7 +20,7 @@ export function panelField(page: Page, label: string): Locator {
     .locator('dd');
 }
 
-/** Lets the content script run to the end on a page where it must show nothing. */
+/** Lets the posting reader run to the end on a page where it must show nothing. */
 export async function settle(page: Page, ms = 1000): Promise<void> {
   await page.waitForLoadState('load');
   await page.waitForTimeout(ms);
