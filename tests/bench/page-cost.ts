@@ -11,7 +11,13 @@
  * less sensitive than load times to a busy machine, it shows what in the extension costs.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { type BenchBrowser, launchWithExtension, launchWithoutExtension, serveDocuments } from './browsers';
+import {
+  type BenchBrowser,
+  type BenchExtensionBrowser,
+  launchWithExtension,
+  launchWithoutExtension,
+  serveDocuments,
+} from './browsers';
 import type { BenchPage } from './pages';
 import { type ScriptTime, traceOurScripts } from './script-time';
 import { median } from './stats';
@@ -37,14 +43,19 @@ export interface PageCost {
 }
 
 /**
- * After a load, long enough for the extension to read the page when the browser is idle and for
- * the panel to be injected and drawn (about 100 ms on a 2-core machine), with margin.
+ * After a load, the extension reads the page when the browser is idle, then the background
+ * injects the panel: the next load, on either side, starts once the panel is there (or after
+ * PANEL_WAIT_MS where none came) and SETTLE_MS more; after a load without the extension, SETTLE_MS.
  */
-const SETTLE_MS = 200;
+const PANEL_HOST = 'postulo-panel';
+const PANEL_WAIT_MS = 1000;
+const SETTLE_MS = 60;
 
 interface Side {
   context: BrowserContext;
   tab: Page;
+  /** Whether this side's browser has the extension, whose panel marks the end of its work. */
+  hasExtension: boolean;
   samples: LoadSamples;
   loadsByPage: Map<string, number[]>;
 }
@@ -60,15 +71,24 @@ async function timedLoad(side: Side, url: string): Promise<{ domContentLoaded: n
   return { domContentLoaded, load };
 }
 
-async function prepareSide(context: BrowserContext, pages: readonly BenchPage[]): Promise<Side> {
+/** A side's tab, adding its loads to `samples` and `loadsByPage` (shared by the two halves). */
+async function prepareSide(
+  context: BrowserContext,
+  hasExtension: boolean,
+  pages: readonly BenchPage[],
+  samples: LoadSamples,
+  loadsByPage: Map<string, number[]>,
+): Promise<Side> {
   const tab = await context.newPage();
   await serveDocuments(context, tab, pages);
-  return { context, tab, samples: { domContentLoaded: [], load: [] }, loadsByPage: new Map() };
+  return { context, tab, hasExtension, samples, loadsByPage };
 }
 
 /**
  * `control`: the "with" side is launched without the extension too, to show the ratio the
- * machine and the method give when nothing differs.
+ * machine and the method give when nothing differs. The loads are made in two halves, the two
+ * browsers launched in one order for the first and in the other order for the second, so that
+ * whatever comes with being launched first or second falls on both sides.
  */
 export async function measurePageCost(
   extensionDir: string,
@@ -77,62 +97,107 @@ export async function measurePageCost(
   control = false,
 ): Promise<PageCost> {
   if (pages.length === 0) throw new Error('no posting page to load');
-  const extensionBrowser = control ? null : await launchWithExtension(extensionDir);
-  const browsers: BenchBrowser[] = extensionBrowser ? [extensionBrowser] : [];
-  try {
-    const firstBrowser = extensionBrowser ?? (await launchWithoutExtension());
-    if (!extensionBrowser) browsers.push(firstBrowser);
-    const plainBrowser = await launchWithoutExtension();
-    browsers.push(plainBrowser);
-    const withExtension = await prepareSide(firstBrowser.context, pages);
-    const withoutExtension = await prepareSide(plainBrowser.context, pages);
-
-    // Warm-up, not counted: the first loads pay for starting renderers and compiling code.
-    for (const page of pages.slice(0, 3)) {
-      await timedLoad(withExtension, page.url);
-      await timedLoad(withoutExtension, page.url);
-    }
-
-    const pairedLoadRatios: number[] = [];
-    const rounds = Math.ceil(loadsPerSide / pages.length);
-    for (let round = 0, loads = 0; round < rounds; round++) {
-      for (const [index, page] of pages.entries()) {
-        if (loads++ >= loadsPerSide) break;
-        const order = (round + index) % 2 === 0 ? [withExtension, withoutExtension] : [withoutExtension, withExtension];
-        const pair = new Map<Side, number>();
-        for (const side of order) {
-          const times = await timedLoad(side, page.url);
-          await side.tab.waitForTimeout(SETTLE_MS);
-          side.samples.domContentLoaded.push(times.domContentLoaded);
-          side.samples.load.push(times.load);
-          side.loadsByPage.set(page.id, [...(side.loadsByPage.get(page.id) ?? []), times.load]);
-          pair.set(side, times.load);
-        }
-        pairedLoadRatios.push((pair.get(withExtension) ?? Number.NaN) / (pair.get(withoutExtension) ?? Number.NaN));
+  const result: PageCost = {
+    control,
+    pages: pages.length,
+    loadsPerSide,
+    withExtension: { domContentLoaded: [], load: [] },
+    withoutExtension: { domContentLoaded: [], load: [] },
+    perPageLoadRatio: [],
+    pairedLoadRatios: [],
+    ourScripts: null,
+  };
+  const loadsByPage = { with: new Map<string, number[]>(), without: new Map<string, number[]>() };
+  const rounds = Math.ceil(loadsPerSide / pages.length);
+  const halves = [
+    { extensionFirst: true, rounds: Math.ceil(rounds / 2) },
+    { extensionFirst: false, rounds: Math.floor(rounds / 2) },
+  ];
+  for (const half of halves) {
+    const browsers: BenchBrowser[] = [];
+    try {
+      const launchWith = async () => {
+        const browser = control ? await launchWithoutExtension() : await launchWithExtension(extensionDir);
+        browsers.push(browser);
+        return browser;
+      };
+      const launchPlain = async () => {
+        const browser = await launchWithoutExtension();
+        browsers.push(browser);
+        return browser;
+      };
+      let withBrowser: BenchBrowser;
+      let plainBrowser: BenchBrowser;
+      if (half.extensionFirst) {
+        withBrowser = await launchWith();
+        plainBrowser = await launchPlain();
+      } else {
+        plainBrowser = await launchPlain();
+        withBrowser = await launchWith();
       }
-    }
+      const withExtension = await prepareSide(
+        withBrowser.context,
+        !control,
+        pages,
+        result.withExtension,
+        loadsByPage.with,
+      );
+      const withoutExtension = await prepareSide(
+        plainBrowser.context,
+        false,
+        pages,
+        result.withoutExtension,
+        loadsByPage.without,
+      );
 
-    const ourScripts = extensionBrowser
-      ? await traceOurScripts(extensionBrowser.context, withExtension.tab, extensionBrowser.extensionId, pages)
-      : null;
-    const perPageLoadRatio = pages.flatMap((page) => {
-      const a = withExtension.loadsByPage.get(page.id);
-      const b = withoutExtension.loadsByPage.get(page.id);
-      return a && b ? [{ id: page.id, ratio: median(a) / median(b) }] : [];
-    });
-    return {
-      control,
-      pages: pages.length,
-      loadsPerSide,
-      withExtension: withExtension.samples,
-      withoutExtension: withoutExtension.samples,
-      perPageLoadRatio,
-      pairedLoadRatios,
-      ourScripts,
-    };
-  } finally {
-    for (const browser of browsers) await browser.close();
+      // Warm-up, not counted: the first loads pay for starting renderers and compiling code.
+      for (const page of pages.slice(0, 3)) {
+        await settledLoad(withExtension, page.url);
+        await settledLoad(withoutExtension, page.url);
+      }
+
+      for (let round = 0; round < half.rounds; round++) {
+        for (const [index, page] of pages.entries()) {
+          const order =
+            (round + index) % 2 === 0 ? [withExtension, withoutExtension] : [withoutExtension, withExtension];
+          const pair = new Map<Side, number>();
+          for (const side of order) {
+            const times = await settledLoad(side, page.url);
+            side.samples.domContentLoaded.push(times.domContentLoaded);
+            side.samples.load.push(times.load);
+            side.loadsByPage.set(page.id, [...(side.loadsByPage.get(page.id) ?? []), times.load]);
+            pair.set(side, times.load);
+          }
+          result.pairedLoadRatios.push(
+            (pair.get(withExtension) ?? Number.NaN) / (pair.get(withoutExtension) ?? Number.NaN),
+          );
+        }
+      }
+
+      if (!control && !half.extensionFirst && 'extensionId' in withBrowser) {
+        const { extensionId } = withBrowser as BenchExtensionBrowser;
+        result.ourScripts = await traceOurScripts(withBrowser.context, withExtension.tab, extensionId, pages);
+      }
+    } finally {
+      for (const browser of browsers) await browser.close();
+    }
   }
+  result.perPageLoadRatio = pages.flatMap((page) => {
+    const a = loadsByPage.with.get(page.id);
+    const b = loadsByPage.without.get(page.id);
+    return a && b ? [{ id: page.id, ratio: median(a) / median(b) }] : [];
+  });
+  return result;
+}
+
+/** A timed load, then the wait for the extension's after-load work (see PANEL_HOST). */
+async function settledLoad(side: Side, url: string): Promise<{ domContentLoaded: number; load: number }> {
+  const times = await timedLoad(side, url);
+  if (side.hasExtension) {
+    await side.tab.waitForSelector(PANEL_HOST, { state: 'attached', timeout: PANEL_WAIT_MS }).catch(() => {});
+  }
+  await side.tab.waitForTimeout(SETTLE_MS);
+  return times;
 }
 
 /** A 95 % interval for the median of `values` (bootstrap, fixed seed). */

@@ -57,7 +57,7 @@ function readOptions(argv: readonly string[]): Options {
 function workload(quick: boolean) {
   return quick
     ? { pageCostPages: 4, loadsPerSide: 16, extractionReads: 5, popupOpens: 3, savePages: 6 }
-    : { pageCostPages: 12, loadsPerSide: 144, extractionReads: 20, popupOpens: 9, savePages: 20 };
+    : { pageCostPages: 12, loadsPerSide: 288, extractionReads: 20, popupOpens: 9, savePages: 20 };
 }
 
 const rows: Row[] = [];

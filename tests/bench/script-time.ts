@@ -88,15 +88,18 @@ export function attribute(events: readonly TraceEvent[], origin: string, urls: R
   for (const [index, start] of starts.entries()) {
     const end = starts[index + 1]?.ts ?? Number.POSITIVE_INFINITY;
     const within = sorted.filter((event) => event.ts >= start.ts && event.ts < end);
-    // The boundaries are the main frame's (frames inside the page have their own). The frame keeps
-    // its id across loads, and the window may start with the previous document's marks: the new
-    // document's are the last ones.
-    const mainFrame = within.find((event) => event.name === 'MarkDOMContent' && event.args?.data?.isMainFrame)?.args
-      ?.data?.frame;
-    const boundary = (endName: string): number =>
-      within.findLast((event) => event.name === endName && event.args?.frame === mainFrame)?.ts ?? end;
-    const parsedAt = boundary('domContentLoadedEventEnd');
-    const loadedAt = boundary('loadEventEnd');
+    // The boundaries are the main frame's (frames inside the page have their own): the frame this
+    // navigation started in. The frame keeps its id across loads, and the window may start with
+    // the previous document's marks: the new document's are the last ones. A boundary that is not
+    // found makes the load unreadable rather than counting everything on one side of it.
+    const mainFrame = start.args?.frame;
+    const boundary = (endName: string): number | null =>
+      within.findLast((event) => event.name === endName && event.args?.frame === mainFrame)?.ts ?? null;
+    const parsedBoundary = boundary('domContentLoadedEventEnd');
+    const loadedBoundary = boundary('loadEventEnd');
+    if (mainFrame === undefined || parsedBoundary === null || loadedBoundary === null) continue;
+    const parsedAt = parsedBoundary;
+    const loadedAt = Math.max(loadedBoundary, parsedAt);
     let whileParsed = 0;
     let untilLoaded = 0;
     let after = 0;
