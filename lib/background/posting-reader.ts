@@ -15,6 +15,9 @@
  * - Firefox calls the listener only for tabs of the posting sites whose status changed (the event's
  *   filter), so the background does not wake for other sites; Chrome takes no filter for this
  *   event, calls it for every tab update, and the address is checked here in both.
+ * - Tabs already open on the sites when Postulo is installed or updated get the reader at once,
+ *   as they would have had to be reloaded otherwise (Chrome never injects manifest content
+ *   scripts into them either).
  * - No new permission: `tab.url` is given for the hosts we hold a permission for (and only for
  *   them, without the `tabs` permission), and `scripting` is the panel's.
  */
@@ -35,6 +38,7 @@ interface TabChange {
 }
 type UpdatedListener = (tabId: number, changeInfo: TabChange, tab: TabInfo) => void;
 type RemovedListener = (tabId: number) => void;
+type InstalledListener = (details: { reason: string }) => void;
 
 interface BrowserEvent<L> {
   addListener(listener: L, ...filter: unknown[]): void;
@@ -43,7 +47,12 @@ interface BrowserEvent<L> {
 
 /** The part of the browser this module uses. */
 export interface ReaderBrowser {
-  tabs: { onUpdated: BrowserEvent<UpdatedListener>; onRemoved: BrowserEvent<RemovedListener> };
+  tabs: {
+    onUpdated: BrowserEvent<UpdatedListener>;
+    onRemoved: BrowserEvent<RemovedListener>;
+    query(query: { url: string[]; status: 'complete' }): Promise<{ id?: number; url?: string }[]>;
+  };
+  runtime: { onInstalled: BrowserEvent<InstalledListener> };
   scripting: {
     executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;
   };
@@ -86,15 +95,30 @@ export function registerPostingReader(api: ReaderBrowser = browser as unknown as
     }
   };
   const onRemoved: RemovedListener = (tabId) => cancelFallback(tabId);
+  const onInstalled: InstalledListener = () => void injectIntoOpenTabs(api);
 
   addFilteredListener(api.tabs.onUpdated, onUpdated, POSTING_TAB_FILTER);
   api.tabs.onRemoved.addListener(onRemoved);
+  api.runtime.onInstalled.addListener(onInstalled);
   return () => {
     api.tabs.onUpdated.removeListener(onUpdated);
     api.tabs.onRemoved.removeListener(onRemoved);
+    api.runtime.onInstalled.removeListener(onInstalled);
     for (const timer of fallbacks.values()) clearTimeout(timer);
     fallbacks.clear();
   };
+}
+
+/** The reader into every loaded tab of the posting sites (after an install or an update). */
+export async function injectIntoOpenTabs(api: ReaderBrowser): Promise<void> {
+  try {
+    const tabs = await api.tabs.query({ url: [...POSTING_SITE_MATCHES], status: 'complete' });
+    await Promise.all(
+      tabs.flatMap((tab) => (tab.id !== undefined && isPostingSiteUrl(tab.url) ? [injectReader(api, tab.id)] : [])),
+    );
+  } catch (error) {
+    console.debug('Postulo: open posting tabs not listed', error);
+  }
 }
 
 /**

@@ -176,7 +176,8 @@ describe("the listener's filter", () => {
   }
   function browserWith(onUpdated: ReturnType<typeof fakeEvent>): ReaderBrowser {
     return {
-      tabs: { onUpdated, onRemoved: fakeEvent(true) },
+      tabs: { onUpdated, onRemoved: fakeEvent(true), query: vi.fn(async () => []) },
+      runtime: { onInstalled: fakeEvent(true) },
       scripting: { executeScript: vi.fn(async () => []) },
     } as unknown as ReaderBrowser;
   }
@@ -213,5 +214,33 @@ describe('isPostingSiteUrl', () => {
     [undefined, false],
   ])('%s → %s', (url, expected) => {
     expect(isPostingSiteUrl(url)).toBe(expected);
+  });
+});
+
+describe('tabs already open when Postulo is installed or updated', () => {
+  it('get the reader at once, posting-site tabs only', async () => {
+    // As the browser answers: only the tabs it lets us see the address of match the query, yet
+    // the addresses are checked again here.
+    const query = vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      .mockResolvedValue([
+        { id: 1, url: POSTING },
+        { id: 2, url: 'https://example.org/emploi' },
+        { id: 3, url: LISTING },
+        { id: 4 },
+      ] as never);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
+    await vi.waitFor(() => expect(executeScript).toHaveBeenCalledTimes(2));
+    expect(query).toHaveBeenCalledWith({ url: [...POSTING_SITE_MATCHES], status: 'complete' });
+    const injected = executeScript.mock.calls.map((call) => (call[0] as { target: { tabId: number } }).target.tabId);
+    expect(injected.sort()).toEqual([1, 3]);
+  });
+
+  it('a failed listing of the tabs is logged, not thrown', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockRejectedValue(new Error('no tabs'));
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await vi.waitFor(() => expect(debug).toHaveBeenCalled());
+    expect(executeScript).not.toHaveBeenCalled();
   });
 });
