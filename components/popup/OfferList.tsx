@@ -17,23 +17,25 @@ import {
   NO_FILTER,
   type StageFilter,
 } from './sortAndFilter';
-import { useOfferItems } from './useOfferItems';
+import type { OfferItems } from './useOfferItems';
 import { VirtualList } from './VirtualList';
 
 /** A row's height: two lines of role, one of organisation, one of badges (see .offer-row in popup.css). */
 export const ROW_REM = 7;
 
 interface OfferListProps {
+  /** The saved offers, read by the popup's shell (useOfferItems), which outlives this view. */
+  offers: OfferItems;
   filter: ListFilter;
   onFilterChange: (filter: ListFilter) => void;
   /** The row to give focus back to when returning from its detail. */
   focusId: string | null;
 }
 
-export function OfferList({ filter, onFilterChange, focusId }: OfferListProps) {
-  const { db, locale, now, openOffer, takeFirstScreen } = usePopup();
+export function OfferList({ offers, filter, onFilterChange, focusId }: OfferListProps) {
+  const { locale, now, openOffer } = usePopup();
   const t = useText();
-  const { items, complete } = useOfferItems(db, now, takeFirstScreen);
+  const { items, complete } = offers;
   const shown = filterItems(items, filter);
   const counts = countByStage(items);
   const today = localIsoDate(now());

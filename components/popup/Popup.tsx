@@ -14,6 +14,7 @@ import { OfferDetail } from './OfferDetail';
 import { OfferList } from './OfferList';
 import { type ListFilter, NO_FILTER } from './sortAndFilter';
 import { UndoToast } from './UndoToast';
+import { useOfferItems } from './useOfferItems';
 import './popup.css';
 
 /** The offer id in `?offer=…`, or null for the list. */
@@ -34,6 +35,8 @@ export function Popup({ env, todo = null }: PopupProps) {
   const [error, setError] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<SavedOffer | null>(null);
   const lastOpened = useRef<string | null>(null);
+  // Read here, not in the list view: back from an offer, the whole list is there at once.
+  const offers = useOfferItems(env.db, env.now, env.takeFirstScreen);
 
   useEffect(() => {
     const onPopState = () => setOfferId(offerIdFromSearch(window.location.search));
@@ -97,7 +100,7 @@ export function Popup({ env, todo = null }: PopupProps) {
             <CurrentTab />
             {/* SLOT « À faire » (issue 4: due reminders): rendered above the list, from the `todo` prop. */}
             {todo && <div class="todo-slot">{todo}</div>}
-            <OfferList filter={filter} onFilterChange={setFilter} focusId={lastOpened.current} />
+            <OfferList offers={offers} filter={filter} onFilterChange={setFilter} focusId={lastOpened.current} />
           </div>
         )}
         {deleted && <UndoToast key={deleted.id} saved={deleted} onClose={closeToast} />}

@@ -15,7 +15,7 @@ export interface PopupEnv {
   api: PopupApi;
   /** The clock, injectable so "closes today" can be tested around midnight. */
   now: () => Date;
-  /** The top of the list read before the first render (useOfferItems.ts), given once. */
+  /** The top of the list read before the first render (useOfferItems.ts), taken once. */
   takeFirstScreen?: () => readonly ListItem[] | null;
 }
 

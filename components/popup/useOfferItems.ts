@@ -37,8 +37,8 @@ export async function readFirstScreen(db: PostuloDb, today: string): Promise<rea
 
 /**
  * `takePreread`: gives the first screen the entrypoint read before the first render
- * (readFirstScreen), once; a list mounted again later (back from an offer) reads its own, as it
- * would be stale by then.
+ * (readFirstScreen), once. The popup's shell calls this hook, so the list stays read (and live)
+ * while an offer's detail is shown.
  */
 export function useOfferItems(
   db: PostuloDb,

@@ -102,29 +102,26 @@ describe('the first screen of the list', () => {
     await waitFor(() => expect(screen.getByText('1 offre')).toBeTruthy());
   });
 
-  it('reads again, not the early rows, when the list comes back after an offer was opened', async () => {
+  it('is not read again when the candidate comes back from an offer: the whole list is there at once, live', async () => {
     const { env, db, api } = setup();
     const [, gone] = await seed(db, [
       makeOffer('kept', { title: 'Gardée', closesAt: '2026-03-15' }),
       makeOffer('gone', { title: 'Supprimée', closesAt: '2026-03-16' }),
+      makeOffer('none', { title: 'Sans date' }),
     ]);
-    // As the entrypoint gives them: once, then null.
-    let given: readonly ListItem[] | null = await readFirstScreen(db, '2026-03-12');
-    renderPopup({
-      ...env,
-      takeFirstScreen: () => {
-        const rows = given;
-        given = null;
-        return rows;
-      },
-    });
-    await waitFor(() => expect(screen.getByText('2 offres')).toBeTruthy());
+    const takeFirstScreen = vi.fn(() => null);
+    renderPopup({ ...env, takeFirstScreen });
+    await waitFor(() => expect(screen.getByText('3 offres')).toBeTruthy());
     fireEvent.click(within(screen.getByRole('list', { name: 'Mes offres' })).getAllByRole('button')[0] as Element);
     await screen.findByRole('button', { name: 'Retour à la liste' });
     await api.deleteOffer({ id: gone as string });
+    // While the detail is shown, the list follows the database.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     fireEvent.click(screen.getByRole('button', { name: 'Retour à la liste' }));
-    // The early rows, read before the deletion, are not shown again, not even for one frame.
-    expect(screen.queryByText('Supprimée')).toBeNull();
-    await waitFor(() => expect(rowTitles()).toEqual(['Gardée']));
+    // In the very render that shows the list again: complete, counted, without the deleted offer.
+    expect(screen.queryByText('Chargement des offres…')).toBeNull();
+    expect(rowTitles()).toEqual(['Gardée', 'Sans date']);
+    expect(screen.getByText('2 offres')).toBeTruthy();
+    expect(takeFirstScreen).toHaveBeenCalledTimes(1);
   });
 });
