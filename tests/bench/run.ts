@@ -6,7 +6,7 @@
  * in this run, with its goal (tests/bench/budgets.ts) and ✓/✗. A benchmark, not a test: it exits
  * with 0 whatever the figures, and with 1 only when a measure could not run. `--record` writes the
  * table and the machine into BENCHMARKS.md. Every measure is bounded in time; a whole run takes
- * about two minutes.
+ * about eight minutes.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
