@@ -289,14 +289,7 @@ describe.skipIf(missing !== null)('posting reader on our own pages', () => {
     expect(await page.locator('postulo-panel').count()).toBe(1);
 
     // The running copy still follows the app's navigation, once.
-    await page.evaluate(() => {
-      history.pushState({}, '', '/recrutements/equipe-autre-designer-fedcba9876543210fedcba9876543210/');
-      const title = document.querySelector('.page-title');
-      if (title) title.innerHTML = '<h2>Équipe Autre recrute :</h2><h1>Designer de services</h1>';
-    });
-    await expect
-      .poll(() => panel(page).locator('.role').textContent(), { timeout: 10_000 })
-      .toBe('Designer de services');
+    await navigateToAnotherPosting(page);
     expect(await page.locator('postulo-panel').count()).toBe(1);
     await page.close();
   });
@@ -304,15 +297,7 @@ describe.skipIf(missing !== null)('posting reader on our own pages', () => {
   it('reads the page again after a client-side navigation, with only what the page renders', async () => {
     const page = await openPage(browser.context, POSTING_URL);
     await expect.poll(() => panel(page).locator('.role').textContent()).toBe('Développeur·se front-end');
-    // What the site's Vue app does: a new address, a new page rendered from data it fetched itself.
-    await page.evaluate(() => {
-      history.pushState({}, '', '/recrutements/equipe-autre-designer-fedcba9876543210fedcba9876543210/');
-      const title = document.querySelector('.page-title');
-      if (title) title.innerHTML = '<h2>Équipe Autre recrute :</h2><h1>Designer de services</h1>';
-    });
-    await expect
-      .poll(() => panel(page).locator('.role').textContent(), { timeout: 10_000 })
-      .toBe('Designer de services');
+    await navigateToAnotherPosting(page);
     expect(await panel(page).locator('.organization').textContent()).toBe('Équipe Autre');
     // The other post's data was never in an inline script, and Postulo fetches nothing.
     expect(await panelField(page, 'Clôture').textContent()).toBe('non indiqué');
@@ -333,3 +318,16 @@ describe.skipIf(missing !== null)('posting reader on our own pages', () => {
     }
   });
 });
+
+/**
+ * What the site's Vue app does on a client-side navigation: a new address, a new page rendered
+ * from data it fetched itself; resolves once the panel shows the new role.
+ */
+async function navigateToAnotherPosting(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    history.pushState({}, '', '/recrutements/equipe-autre-designer-fedcba9876543210fedcba9876543210/');
+    const title = document.querySelector('.page-title');
+    if (title) title.innerHTML = '<h2>Équipe Autre recrute :</h2><h1>Designer de services</h1>';
+  });
+  await expect.poll(() => panel(page).locator('.role').textContent(), { timeout: 10_000 }).toBe('Designer de services');
+}

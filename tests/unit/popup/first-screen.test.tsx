@@ -4,19 +4,11 @@
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ListItem } from '../../../components/popup/sortAndFilter';
 import { FIRST_SCREEN_ROWS, readFirstScreen } from '../../../components/popup/useOfferItems';
-import { makeOffer, renderPopup, seed, setup } from './support';
+import { makeOffer, renderPopup, rowTitles, seed, setup } from './support';
 
 beforeEach(() => window.history.replaceState(null, '', '/popup.html'));
 afterEach(cleanup);
-
-function rowTitles(): string[] {
-  const list = screen.getByRole('list', { name: 'Mes offres' });
-  return within(list)
-    .getAllByRole('button')
-    .map((button) => button.querySelector('.offer-row__title')?.textContent ?? '');
-}
 
 describe('readFirstScreen', () => {
   it('reads the open offers closing today or later, soonest first', async () => {

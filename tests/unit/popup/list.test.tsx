@@ -1,16 +1,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeOffer, renderPopup, seed, setup } from './support';
+import { makeOffer, renderPopup, rowTitles, seed, setup } from './support';
 
 beforeEach(() => window.history.replaceState(null, '', '/popup.html'));
 afterEach(cleanup);
-
-function rowTitles(): string[] {
-  const list = screen.getByRole('list', { name: 'Mes offres' });
-  return within(list)
-    .getAllByRole('button')
-    .map((button) => button.querySelector('.offer-row__title')?.textContent ?? '');
-}
 
 describe('the list', () => {
   it('tells a new user what to do when nothing is saved', async () => {

@@ -3,7 +3,7 @@
  * them (lib/offers-repo.ts), and an api whose writes go to that database — so a component test
  * sees its own write come back through liveQuery, as in the extension.
  */
-import { render } from '@testing-library/preact';
+import { render, screen, within } from '@testing-library/preact';
 import type { PopupApi } from '../../../components/popup/api';
 import type { PopupEnv } from '../../../components/popup/context';
 import { Popup } from '../../../components/popup/Popup';
@@ -109,4 +109,12 @@ export function setup(options: { now?: Date; tab?: ActiveTabReading; locale?: 'f
 
 export function renderPopup(env: PopupEnv) {
   return render(<Popup env={env} />);
+}
+
+/** The titles of the list's rows, in the order shown. */
+export function rowTitles(): string[] {
+  const list = screen.getByRole('list', { name: 'Mes offres' });
+  return within(list)
+    .getAllByRole('button')
+    .map((button) => button.querySelector('.offer-row__title')?.textContent ?? '');
 }
