@@ -10,8 +10,9 @@ export interface Page {
   /** The instant statuses are judged at (a closing date in the past means "closed"). */
   now: Date;
   /**
-   * Texts of inline scripts that removed themselves from the DOM as they ran, captured by the
-   * content script before they vanished. The CLI and tests pass none: static HTML still holds them.
+   * App-state texts the page's own inline scripts held before they removed themselves from the
+   * DOM (`window.__INITIAL_STATE__={…};`), read after the load from the page's world by the
+   * background (lib/app-state.ts). The CLI and tests pass none: static HTML still holds them.
    */
   capturedScripts?: readonly string[];
 }
