@@ -9,6 +9,7 @@ import { MIME, type TextFile } from '../../lib/export/download';
 import { buildCalendar, calendarFileName } from '../../lib/export/ics';
 import type { Period } from '../../lib/export/job-search-record';
 import type { Settings } from '../../lib/settings';
+import { PeriodFields } from '../record/PeriodFields';
 import { defaultPeriod, isValidPeriod, recordUrl } from '../record/period';
 import { reasonOf, useOptions, useText } from './context';
 import { SaveNote } from './SaveNote';
@@ -112,30 +113,15 @@ function RecordLink() {
     <fieldset>
       <legend>{t('recordLegend')}</legend>
       <p class="help">{t('recordHelp')}</p>
-      <div class="row">
-        <div class="field field--inline">
-          <label for="record-from">{t('recordFrom')}</label>
-          <input
-            id="record-from"
-            type="date"
-            value={period.from}
-            aria-invalid={!valid}
-            aria-describedby={valid ? undefined : 'record-period-problem'}
-            onChange={(event) => setPeriod({ ...period, from: event.currentTarget.value })}
-          />
-        </div>
-        <div class="field field--inline">
-          <label for="record-to">{t('recordTo')}</label>
-          <input
-            id="record-to"
-            type="date"
-            value={period.to}
-            aria-invalid={!valid}
-            aria-describedby={valid ? undefined : 'record-period-problem'}
-            onChange={(event) => setPeriod({ ...period, to: event.currentTarget.value })}
-          />
-        </div>
-      </div>
+      <PeriodFields
+        period={period}
+        valid={valid}
+        onChange={setPeriod}
+        idPrefix="record"
+        labels={{ from: t('recordFrom'), to: t('recordTo') }}
+        problemId="record-period-problem"
+        fieldClass="field field--inline"
+      />
       {valid ? (
         <a class="button" href={recordUrl(period)} target="_blank" rel="noopener">
           {t('openRecord')}

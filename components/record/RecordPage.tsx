@@ -15,6 +15,7 @@ import { stageName } from '../../lib/i18n/stages';
 import type { Settings } from '../../lib/settings';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
 import { useLiveQuery } from '../popup/useLiveQuery';
+import { PeriodFields } from './PeriodFields';
 import { isValidPeriod, periodFromSearch, periodSearch } from './period';
 import './record.css';
 
@@ -58,7 +59,6 @@ export function RecordPage({ env }: { env: RecordEnv }) {
     [offers, period, valid],
   );
 
-  const periodProblem = valid ? undefined : 'period-problem';
   return (
     <main class="record" lang={locale}>
       <header class="record__header">
@@ -86,30 +86,15 @@ export function RecordPage({ env }: { env: RecordEnv }) {
             onInput={(event) => setName(event.currentTarget.value)}
           />
         </div>
-        <div class="row">
-          <div class="field">
-            <label for="period-from">{t('from')}</label>
-            <input
-              id="period-from"
-              type="date"
-              value={period.from}
-              aria-invalid={!valid}
-              aria-describedby={periodProblem}
-              onChange={(event) => setPeriod({ ...period, from: event.currentTarget.value })}
-            />
-          </div>
-          <div class="field">
-            <label for="period-to">{t('to')}</label>
-            <input
-              id="period-to"
-              type="date"
-              value={period.to}
-              aria-invalid={!valid}
-              aria-describedby={periodProblem}
-              onChange={(event) => setPeriod({ ...period, to: event.currentTarget.value })}
-            />
-          </div>
-        </div>
+        <PeriodFields
+          period={period}
+          valid={valid}
+          onChange={setPeriod}
+          idPrefix="period"
+          labels={{ from: t('from'), to: t('to') }}
+          problemId="period-problem"
+          fieldClass="field"
+        />
         {!valid && (
           <p id="period-problem" role="alert" class="field-problem">
             {t('periodInvalid')}
