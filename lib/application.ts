@@ -5,22 +5,12 @@
  */
 import { z } from 'zod';
 import { OfferFields } from './offer';
+import { STAGES } from './stages';
 
-/** The pipeline, in order; `rejected` and `abandoned` may follow any stage. */
-export const STAGES = [
-  'to-apply', // « À postuler »
-  'applied', // « Candidature envoyée »
-  'followed-up', // « Relance faite »
-  'interview', // « Entretien »
-  'offer', // « Offre reçue »
-  'accepted', // « Acceptée »
-  'rejected', // « Refusée »
-  'abandoned', // « Abandonnée »
-] as const;
+export { FINAL_STAGES, STAGES } from './stages';
+
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
-
-export const FINAL_STAGES: readonly Stage[] = ['accepted', 'rejected', 'abandoned'];
 
 /** An instant, as ISO-8601 with offset (what `Date.prototype.toISOString` gives). */
 export const Instant = z.iso.datetime({ offset: true });

@@ -8,8 +8,11 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Stage } from './application';
+import { DB_NAME } from './db-layout';
 import type { Reminder } from './reminder';
 import type { SavedOffer } from './saved-offer';
+
+export { DB_NAME, NO_CLOSING_DATE } from './db-layout';
 
 /** A stored offer with the derived keys the popup sorts and filters on, kept in step on write. */
 export interface OfferRow extends SavedOffer {
@@ -17,10 +20,6 @@ export interface OfferRow extends SavedOffer {
   closesAt: string;
   stage: Stage;
 }
-
-export const NO_CLOSING_DATE = '9999-12-31';
-
-export const DB_NAME = 'postulo';
 
 export class PostuloDb extends Dexie {
   offers!: Table<OfferRow, string>;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Application, Instant } from './application';
-import { Offer, OfferField, type OfferFields } from './offer';
+import { Offer, OfferField } from './offer';
 
 /** A change that matters, noticed on a re-visit (post closed or filled, closing date moved). */
 export const PageChange = z.object({
@@ -26,9 +26,4 @@ export const SavedOffer = z.object({
 });
 export type SavedOffer = z.infer<typeof SavedOffer>;
 
-/** What the candidate sees: the page's fields with their own corrections on top. */
-export function effectiveFields(saved: SavedOffer): OfferFields {
-  const { url: _url, source: _source, provenance: _provenance, ...page } = saved.page;
-  const edits = Object.fromEntries(Object.entries(saved.application.edits).filter(([, v]) => v !== undefined));
-  return { ...page, ...edits };
-}
+export { effectiveFields } from './effective-fields';

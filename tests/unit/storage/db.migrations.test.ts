@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostuloDb } from '../../../lib/db';
+import { DB_SCHEMA_VERSION } from '../../../lib/db-layout';
 import { getOffer, saveOffer, setStage } from '../../../lib/offers-repo';
 import { freshDb, makeOffer } from './offer-factory';
 
@@ -16,6 +17,14 @@ function track(db: PostuloDb): PostuloDb {
   opened.push(db);
   return db;
 }
+
+describe('the schema version', () => {
+  it('is the newest version lib/db.ts declares, as the popup reads it before Dexie is loaded (lib/db-peek.ts)', async () => {
+    const db = track(freshDb());
+    await db.open();
+    expect(db.verno).toBe(DB_SCHEMA_VERSION);
+  });
+});
 
 describe('database version 1', () => {
   it('opens empty with the offers and reminders stores and their indexes', async () => {
