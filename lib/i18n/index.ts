@@ -42,11 +42,27 @@ export function resolveLocale(setting: LocaleSetting, browserLanguage: string | 
 
 const BCP47: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
+/**
+ * One formatter per locale and style, made on first use: building an Intl.DateTimeFormat costs far
+ * more than formatting with it, and a list formats a date on every row it paints.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${kind}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(BCP47[locale], options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** A calendar date `YYYY-MM-DD` as the user reads it (12/03/2026, 12 Mar 2026). */
 export function formatIsoDate(iso: string, locale: Locale, style: 'short' | 'long' = 'short'): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return new Intl.DateTimeFormat(BCP47[locale], {
+  return formatter(locale, `date ${style}`, {
     timeZone: 'UTC',
     ...(style === 'short'
       ? { day: '2-digit', month: '2-digit', year: 'numeric' }
@@ -54,9 +70,9 @@ export function formatIsoDate(iso: string, locale: Locale, style: 'short' | 'lon
   }).format(date);
 }
 
-/** An instant in the user's local time. */
+/** An instant in the user's local time (the time zone is read once, when the formatter is made). */
 export function formatInstant(instant: string | number | Date, locale: Locale, withTime = false): string {
-  return new Intl.DateTimeFormat(BCP47[locale], {
+  return formatter(locale, withTime ? 'instant time' : 'instant', {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
