@@ -3,9 +3,10 @@
  * search, windowed so that 10,000 offers paint as fast as 20. A new user gets an empty state that
  * says what to do.
  */
-import { STAGES } from '../../lib/application';
+
 import { stageName } from '../../lib/i18n/stages';
-import { usePopup, useText } from './context';
+import { STAGES } from '../../lib/stages';
+import { useListEnv, useText } from './context';
 import { resultsText } from './labels';
 import { localIsoDate } from './localDates';
 import { OfferRowView } from './OfferRowView';
@@ -23,7 +24,7 @@ import { VirtualList } from './VirtualList';
 /** A row's height: two lines of role, one of organisation, one of badges (see .offer-row in popup.css). */
 export const ROW_REM = 7;
 
-interface OfferListProps {
+export interface OfferListProps {
   /** The saved offers, read by the popup's shell (useOfferItems), which outlives this view. */
   offers: OfferItems;
   filter: ListFilter;
@@ -33,7 +34,7 @@ interface OfferListProps {
 }
 
 export function OfferList({ offers, filter, onFilterChange, focusId }: OfferListProps) {
-  const { locale, now, openOffer } = usePopup();
+  const { locale, now, openOffer } = useListEnv();
   const t = useText();
   const { items, complete } = offers;
   const shown = filterItems(items, filter);

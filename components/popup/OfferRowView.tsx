@@ -1,7 +1,7 @@
 /** One row of the list: role, organisation · contract, closing badge, stage. */
 import { stageName } from '../../lib/i18n/stages';
 import { closingState, isUrgent } from './closingLabel';
-import { usePopup } from './context';
+import { useListEnv } from './context';
 import { closingText, contractSummary } from './labels';
 import type { ListItem } from './sortAndFilter';
 
@@ -12,7 +12,7 @@ interface OfferRowViewProps {
 }
 
 export function OfferRowView({ item, today, onOpen }: OfferRowViewProps) {
-  const { locale } = usePopup();
+  const { locale } = useListEnv();
   const state = closingState(item.status, item.closesAt, today);
   const closing = closingText(state, locale);
   const meta = [item.organization, contractSummary(item.contract, item.contractRaw, locale)]

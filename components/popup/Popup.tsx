@@ -1,27 +1,21 @@
 /**
  * The popup's shell: the list (with the current tab and the « À faire » slot above it) or one
  * offer's detail, the alert for refused writes, and the undo toast. The detail has its own
- * address, `popup.html?offer=<id>`, so the background can open an offer directly in a tab.
+ * address (address.ts).
  */
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { popupText } from '../../lib/i18n/popup';
 import type { SavedOffer } from '../../lib/saved-offer';
+import { offerIdFromSearch, pushListAddress, pushOfferAddress } from './address';
 import { errorReason, NoAnswerError } from './api';
 import { CurrentTab } from './CurrentTab';
-import { PopupContext, type PopupContextValue, type PopupEnv } from './context';
+import { ListContext, PopupContext, type PopupContextValue, type PopupEnv } from './context';
+import { ListView } from './ListView';
 import { OfferDetail } from './OfferDetail';
-import { OfferList } from './OfferList';
 import { type ListFilter, NO_FILTER } from './sortAndFilter';
 import { UndoToast } from './UndoToast';
 import { useOfferItems } from './useOfferItems';
-import './popup.css';
-
-/** The offer id in `?offer=…`, or null for the list. */
-export function offerIdFromSearch(search: string): string | null {
-  const id = new URLSearchParams(search).get('offer');
-  return id ? id : null;
-}
 
 interface PopupProps {
   env: PopupEnv;
@@ -46,12 +40,12 @@ export function Popup({ env, todo = null }: PopupProps) {
 
   const openOffer = useCallback((id: string) => {
     lastOpened.current = id;
-    window.history.pushState(null, '', `?offer=${encodeURIComponent(id)}`);
+    pushOfferAddress(id);
     setOfferId(id);
   }, []);
 
   const closeOffer = useCallback(() => {
-    window.history.pushState(null, '', window.location.pathname);
+    pushListAddress();
     setOfferId(null);
   }, []);
 
@@ -83,28 +77,36 @@ export function Popup({ env, todo = null }: PopupProps) {
 
   return (
     <PopupContext.Provider value={context}>
-      <main class="popup" lang={env.locale}>
-        {error && (
-          <div class="alert" role="alert">
-            <p>{error}</p>
-            <button type="button" class="button button--small" onClick={() => setError(null)}>
-              {popupText(env.locale, 'dismiss')}
-            </button>
-          </div>
-        )}
-        {offerId ? (
-          <OfferDetail key={offerId} id={offerId} />
-        ) : (
-          <div class="list-view">
-            <h1 class="app-title">{popupText(env.locale, 'appTitle')}</h1>
-            <CurrentTab />
-            {/* SLOT « À faire » (issue 4: due reminders): rendered above the list, from the `todo` prop. */}
-            {todo && <div class="todo-slot">{todo}</div>}
-            <OfferList offers={offers} filter={filter} onFilterChange={setFilter} focusId={lastOpened.current} />
-          </div>
-        )}
-        {deleted && <UndoToast key={deleted.id} saved={deleted} onClose={closeToast} />}
-      </main>
+      <ListContext.Provider value={context}>
+        <main class="popup" lang={env.locale}>
+          {error && (
+            <div class="alert" role="alert">
+              <p>{error}</p>
+              <button type="button" class="button button--small" onClick={() => setError(null)}>
+                {popupText(env.locale, 'dismiss')}
+              </button>
+            </div>
+          )}
+          {offerId ? (
+            <OfferDetail key={offerId} id={offerId} />
+          ) : (
+            <ListView
+              above={
+                <>
+                  <CurrentTab />
+                  {/* SLOT « À faire » (issue 4: due reminders): rendered above the list, from the `todo` prop. */}
+                  {todo && <div class="todo-slot">{todo}</div>}
+                </>
+              }
+              offers={offers}
+              filter={filter}
+              onFilterChange={setFilter}
+              focusId={lastOpened.current}
+            />
+          )}
+          {deleted && <UndoToast key={deleted.id} saved={deleted} onClose={closeToast} />}
+        </main>
+      </ListContext.Provider>
     </PopupContext.Provider>
   );
 }

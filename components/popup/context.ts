@@ -1,4 +1,8 @@
-/** What every popup component may need: the locale, the database, the api, the clock, navigation. */
+/**
+ * What every popup component may need: the locale, the database, the api, the clock, navigation.
+ * The list's own part (ListEnv) is a context of its own: the first screen (FirstScreen.tsx) shows
+ * the list before the database and the api are loaded.
+ */
 import { createContext } from 'preact';
 import { useCallback, useContext } from 'preact/hooks';
 import type { PostuloDb } from '../../lib/db';
@@ -33,6 +37,17 @@ export type PopupContextValue = PopupEnv & PopupShell;
 
 export const PopupContext = createContext<PopupContextValue | null>(null);
 
+/** What the list and its rows need, all that the first screen has. */
+export type ListEnv = Pick<PopupContextValue, 'locale' | 'now' | 'openOffer'>;
+
+export const ListContext = createContext<ListEnv | null>(null);
+
+export function useListEnv(): ListEnv {
+  const value = useContext(ListContext);
+  if (!value) throw new Error('useListEnv() outside <Popup> or <FirstScreen>');
+  return value;
+}
+
 export function usePopup(): PopupContextValue {
   const value = useContext(PopupContext);
   if (!value) throw new Error('usePopup() outside <Popup>');
@@ -41,7 +56,7 @@ export function usePopup(): PopupContextValue {
 
 /** The translate function for the current locale. */
 export function useText(): (key: PopupMessageKey, params?: Record<string, string | number>) => string {
-  const { locale } = usePopup();
+  const { locale } = useListEnv();
   return useCallback((key, params) => popupText(locale, key, params), [locale]);
 }
 

@@ -13,8 +13,8 @@
  */
 import type { Stage } from '../../lib/application';
 import type { OfferRow } from '../../lib/db';
+import { effectiveFields } from '../../lib/effective-fields';
 import type { Contract, OfferStatus } from '../../lib/offer';
-import { effectiveFields } from '../../lib/saved-offer';
 import { closingState, isFinished } from './closingLabel';
 
 export interface ListItem {

@@ -1,14 +1,37 @@
 /**
- * The top of the list comes first: read with a limit before the first render (the entrypoint
- * gives it through `takeFirstScreen`), and the full read of the table waits for it.
+ * The top of the list comes first: the entrypoint reads it with plain IndexedDB (firstScreen.ts,
+ * lib/db-peek.ts) and paints it (FirstScreen.tsx) before the rest of the popup is loaded; the
+ * popup then takes its place with the same rows (`takeFirstScreen`).
  */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_SCREEN_ROWS, readFirstScreen } from '../../../components/popup/useOfferItems';
+import { FirstScreen } from '../../../components/popup/FirstScreen';
+import { FIRST_SCREEN_ROWS, readFirstScreen } from '../../../components/popup/firstScreen';
+import { Popup } from '../../../components/popup/Popup';
+import { DB_SCHEMA_VERSION } from '../../../lib/db-layout';
 import { makeOffer, renderPopup, rowTitles, seed, setup } from './support';
 
 beforeEach(() => window.history.replaceState(null, '', '/popup.html'));
 afterEach(cleanup);
+
+async function databaseNames(): Promise<string[]> {
+  return (await indexedDB.databases()).map((database) => database.name ?? '');
+}
+
+/** Creates `name` with the plain API at IndexedDB version `version`, with an offers store. */
+function createRawDatabase(name: string, version: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(name, version);
+    opening.onupgradeneeded = () => {
+      opening.result.createObjectStore('offers', { keyPath: 'id' }).createIndex('closesAt', 'closesAt');
+    };
+    opening.onsuccess = () => {
+      opening.result.close();
+      resolve();
+    };
+    opening.onerror = () => reject(opening.error);
+  });
+}
 
 describe('readFirstScreen', () => {
   it('reads the open offers closing today or later, soonest first', async () => {
@@ -21,8 +44,8 @@ describe('readFirstScreen', () => {
       makeOffer('closed', { title: 'Fermée', closesAt: '2026-03-21', status: 'closed' }),
       makeOffer('today', { title: 'Aujourd’hui', closesAt: '2026-03-12' }),
     ]);
-    const items = await readFirstScreen(db, '2026-03-12');
-    expect(items.map((item) => item.title)).toEqual(['Aujourd’hui', 'Plus tard']);
+    const items = await readFirstScreen(indexedDB, '2026-03-12', db.name);
+    expect(items?.map((item) => item.title)).toEqual(['Aujourd’hui', 'Plus tard']);
   });
 
   it('reads a screenful, not the whole table', async () => {
@@ -36,20 +59,100 @@ describe('readFirstScreen', () => {
         }),
       ),
     );
-    const items = await readFirstScreen(db, '2026-03-12');
+    const items = await readFirstScreen(indexedDB, '2026-03-12', db.name);
     expect(items).toHaveLength(FIRST_SCREEN_ROWS);
-    expect(items[0]?.closesAt).toBe('2026-04-01');
+    expect(items?.[0]?.closesAt).toBe('2026-04-01');
+  });
+
+  it('answers null without creating the database when there is none yet', async () => {
+    const name = `absent-${crypto.randomUUID()}`;
+    expect(await readFirstScreen(indexedDB, '2026-03-12', name)).toBeNull();
+    expect(await databaseNames()).not.toContain(name);
+  });
+
+  it('answers null for a database at another schema version (an update not yet upgraded), and leaves it as it was', async () => {
+    const name = `older-${crypto.randomUUID()}`;
+    const otherVersion = DB_SCHEMA_VERSION * 10 + 5;
+    await createRawDatabase(name, otherVersion);
+    expect(await readFirstScreen(indexedDB, '2026-03-12', name)).toBeNull();
+    const reopened = await new Promise<IDBDatabase>((resolve) => {
+      const opening = indexedDB.open(name);
+      opening.onsuccess = () => resolve(opening.result);
+    });
+    expect(reopened.version).toBe(otherVersion);
+    reopened.close();
+  });
+
+  it('never blocks an upgrade made elsewhere (the background, another page)', async () => {
+    const { db } = setup();
+    await seed(db, [makeOffer('soon', { closesAt: '2026-03-15' })]);
+    db.close();
+    await readFirstScreen(indexedDB, '2026-03-12', db.name);
+    const blocked = vi.fn();
+    await new Promise<void>((resolve, reject) => {
+      const upgrade = indexedDB.open(db.name, DB_SCHEMA_VERSION * 10 + 10);
+      upgrade.onblocked = blocked;
+      upgrade.onsuccess = () => {
+        upgrade.result.close();
+        resolve();
+      };
+      upgrade.onerror = () => reject(upgrade.error);
+    });
+    expect(blocked).not.toHaveBeenCalled();
   });
 });
 
-describe('the first screen of the list', () => {
-  it('paints the rows read before the first render, then the whole list', async () => {
+describe('the first screen', () => {
+  it('shows the rows read, as the popup will: the popup replaces it with the very same list', async () => {
+    const { env, db } = setup();
+    await seed(db, [
+      makeOffer('soon', { title: 'Bientôt', closesAt: '2026-03-15', organization: 'ANCT', contract: 'CDD' }),
+      makeOffer('later', { title: 'Plus tard', closesAt: '2026-05-02' }),
+      makeOffer('none', { title: 'Sans date' }),
+    ]);
+    const items = (await readFirstScreen(indexedDB, '2026-03-12', db.name)) ?? [];
+    const { container } = render(<FirstScreen locale="fr" now={env.now} items={items} />);
+    expect(rowTitles()).toEqual(['Bientôt', 'Plus tard']);
+    expect(screen.getByText('Chargement des offres…')).toBeTruthy();
+    const firstList = container.querySelector('.offer-list')?.outerHTML;
+
+    // The popup, given the same rows: in its very first render, the list is the same, markup and all.
+    render(<Popup env={{ ...env, takeFirstScreen: () => items }} />, { container });
+    expect(container.querySelector('.offer-list')?.outerHTML).toBe(firstList);
+    await waitFor(() => expect(rowTitles()).toEqual(['Bientôt', 'Plus tard', 'Sans date']));
+  });
+
+  it('gives a row clicked before the popup has loaded its address, and the popup opens that offer', async () => {
+    const { env, db } = setup();
+    const [soon] = await seed(db, [makeOffer('soon', { title: 'Bientôt', closesAt: '2026-03-15' })]);
+    const items = (await readFirstScreen(indexedDB, '2026-03-12', db.name)) ?? [];
+    const { container } = render(<FirstScreen locale="fr" now={env.now} items={items} />);
+    fireEvent.click(screen.getByRole('button', { name: /Bientôt/ }));
+    expect(new URLSearchParams(window.location.search).get('offer')).toBe(soon);
+
+    render(<Popup env={env} />, { container });
+    expect(await screen.findByRole('button', { name: 'Retour à la liste' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bientôt' })).toBeTruthy();
+  });
+
+  it('speaks the language it is given', async () => {
+    const { env, db } = setup();
+    await seed(db, [makeOffer('soon', { title: 'Soon', closesAt: '2026-03-13' })]);
+    const items = (await readFirstScreen(indexedDB, '2026-03-12', db.name)) ?? [];
+    render(<FirstScreen locale="en" now={env.now} items={items} />);
+    expect(screen.getByRole('heading', { name: 'My offers' })).toBeTruthy();
+    expect(screen.getByText('closes tomorrow')).toBeTruthy();
+  });
+});
+
+describe('the popup after the first screen', () => {
+  it('paints the rows read before its first render, then the whole list', async () => {
     const { env, db } = setup();
     await seed(db, [
       makeOffer('soon', { title: 'Bientôt', closesAt: '2026-03-15' }),
       makeOffer('none', { title: 'Sans date' }),
     ]);
-    const preread = await readFirstScreen(db, '2026-03-12');
+    const preread = await readFirstScreen(indexedDB, '2026-03-12', db.name);
     const takeFirstScreen = vi.fn(() => preread);
     renderPopup({ ...env, takeFirstScreen });
     // In the very first render, before any read of the list has had time to answer.
@@ -58,40 +161,6 @@ describe('the first screen of the list', () => {
     await waitFor(() => expect(rowTitles()).toEqual(['Bientôt', 'Sans date']));
     expect(screen.getByText('2 offres')).toBeTruthy();
     expect(takeFirstScreen).toHaveBeenCalledTimes(1);
-  });
-
-  it('starts the full read only once the first screen is read', async () => {
-    const { env, db } = setup();
-    await seed(db, [makeOffer('soon', { title: 'Bientôt', closesAt: '2026-03-15' })]);
-    let answerFirstScreen: () => void = () => {};
-    const firstScreenAnswered = new Promise<void>((resolve) => {
-      answerFirstScreen = resolve;
-    });
-    const where = db.offers.where.bind(db.offers);
-    // The first-screen read (the only `where` on the list's path) answers when the test says so.
-    vi.spyOn(db.offers, 'where').mockImplementation(((index: string) => {
-      const clause = where(index);
-      return {
-        between: (...range: Parameters<typeof clause.between>) => {
-          const collection = clause.between(...range);
-          return {
-            limit: (rows: number) => ({
-              toArray: async () => {
-                await firstScreenAnswered;
-                return collection.limit(rows).toArray();
-              },
-            }),
-          };
-        },
-      };
-    }) as never);
-    const orderBy = vi.spyOn(db.offers, 'orderBy');
-    renderPopup(env);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(orderBy).not.toHaveBeenCalled();
-    answerFirstScreen();
-    await waitFor(() => expect(orderBy).toHaveBeenCalledWith('closesAt'));
-    await waitFor(() => expect(screen.getByText('1 offre')).toBeTruthy());
   });
 
   it('is not read again when the candidate comes back from an offer: the whole list is there at once, live', async () => {

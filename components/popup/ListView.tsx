@@ -1,0 +1,24 @@
+/**
+ * The list view: the title, what goes above the list (the current tab, « À faire »), and the list.
+ * Shared by the popup (Popup.tsx) and its first screen (FirstScreen.tsx), which must look the
+ * same: the popup replaces the first screen in place.
+ */
+import type { ComponentChildren } from 'preact';
+import { useText } from './context';
+import { OfferList, type OfferListProps } from './OfferList';
+import './popup.css';
+
+interface ListViewProps extends OfferListProps {
+  above?: ComponentChildren;
+}
+
+export function ListView({ above = null, ...list }: ListViewProps) {
+  const t = useText();
+  return (
+    <div class="list-view">
+      <h1 class="app-title">{t('appTitle')}</h1>
+      {above}
+      <OfferList {...list} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The top of the list, read before anything else: the offers still open with a closing date from
+ * today on, soonest first, a screenful. They come first in the list (sortAndFilter.ts), so they
+ * can be shown while the whole table is still being read, and the closesAt index gives them in
+ * that order. Read with the plain IndexedDB API (lib/db-peek.ts), so the first paint waits for
+ * neither Dexie nor the schemas.
+ */
+import { NO_CLOSING_DATE } from '../../lib/db-layout';
+import { peekOffers } from '../../lib/db-peek';
+import { type ListItem, toListItem } from './sortAndFilter';
+
+/** Enough rows to fill a tall popup at any zoom, with margin. */
+export const FIRST_SCREEN_ROWS = 40;
+
+/** Null when the database cannot be peeked at (none yet, or not upgraded yet): the list reads it whole. */
+export async function readFirstScreen(factory: IDBFactory, today: string, name?: string): Promise<ListItem[] | null> {
+  const rows = await peekOffers(
+    factory,
+    { index: 'closesAt', lower: today, upper: NO_CLOSING_DATE, limit: FIRST_SCREEN_ROWS },
+    name,
+  );
+  return rows?.map(toListItem).filter((item) => item.status !== 'closed' && item.status !== 'filled') ?? null;
+}

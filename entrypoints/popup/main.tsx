@@ -1,0 +1,41 @@
+// The popup's first screen, then the popup. Opening the popup loads a lot of code (Dexie, the
+// schemas, every view); this entry holds only what paints the top of the list: it starts loading
+// the popup (app.tsx), reads the first screen and the chosen language meanwhile, and shows the list
+// if the popup is not there yet. The popup then takes the same place, with the same rows.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { offerIdFromSearch } from '../../components/popup/address';
+import { FirstScreen } from '../../components/popup/FirstScreen';
+import { readFirstScreen } from '../../components/popup/firstScreen';
+import { localIsoDate } from '../../components/popup/localDates';
+import { resolveLocale } from '../../lib/i18n';
+import { storedLocaleSetting } from '../../lib/stored-locale';
+
+async function start(root: HTMLElement): Promise<void> {
+  const now = () => new Date();
+  // A failed read shows nothing early: the popup reads the list itself and reports the error.
+  const [firstScreen, setting] = await Promise.all([
+    readFirstScreen(indexedDB, localIsoDate(now())).catch(() => null),
+    storedLocaleSetting(browser.storage.local),
+  ]);
+  // Opened on an offer (`?offer=…`), the popup shows its detail, not the list.
+  if (firstScreen && firstScreen.length > 0 && offerIdFromSearch(window.location.search) === null) {
+    const locale = resolveLocale(setting, navigator.language);
+    document.documentElement.lang = locale;
+    render(<FirstScreen locale={locale} now={now} items={firstScreen} />, root);
+    // The popup's code is loaded once these rows are painted: loading it (the preloads it adds,
+    // then its evaluation, on this thread) would hold up the read and the paint it is meant to follow.
+    await afterNextPaint();
+  }
+  const app = import('./app');
+  const { startPopup } = await app;
+  await startPopup(root, firstScreen);
+}
+
+function afterNextPaint(): Promise<void> {
+  // A frame's callbacks run just before it is painted; a task queued from one runs after.
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);
