@@ -106,7 +106,7 @@ function baseName(path: string): string {
   return posix.basename(path).replace(/\.[^.]+$/, '');
 }
 
-/** The files `roots` load at once: scripts and styles of a page, static imports of a module. */
+/** The files `roots` load (loadedReferences), followed to the end. */
 function closure(dir: string, roots: readonly string[]): { found: string[]; missing: string[] } {
   const seen = new Set<string>();
   const missing = new Set<string>();
@@ -119,7 +119,7 @@ function closure(dir: string, roots: readonly string[]): { found: string[]; miss
       continue;
     }
     seen.add(path);
-    for (const reference of staticReferences(readFileSync(join(dir, path), 'utf8'), path)) {
+    for (const reference of loadedReferences(readFileSync(join(dir, path), 'utf8'), path)) {
       const target = reference.startsWith('/') ? reference.slice(1) : posix.join(posix.dirname(path), reference);
       queue.push(normalise(target));
     }
@@ -132,21 +132,26 @@ function normalise(path: string): string {
 }
 
 /**
- * Local files a page or module loads up front. Dynamic `import("…")` is left out on purpose: a
- * lazily loaded chunk is paid only when used, and shows in the list of files instead.
+ * Local files a page or module loads: its scripts and styles, static imports, and the chunks it
+ * imports lazily with what Vite preloads for them (a `__vite__mapDeps` list, root-relative). A
+ * lazy chunk counts: the popup loads its own right after its first screen, and a ceiling that
+ * left out code a context may load would not be one.
  */
-export function staticReferences(source: string, path: string): string[] {
+export function loadedReferences(source: string, path: string): string[] {
   const found: string[] = [];
   const patterns = path.endsWith('.html')
     ? [/<script[^>]*\ssrc="([^"]+)"/g, /<link[^>]*\shref="([^"]+\.(?:css|js))"/g]
     : path.endsWith('.css')
       ? [/@import\s+(?:url\()?["']([^"']+)["']/g]
-      : [/(?:\bfrom|\bimport)\s*["']([^"']+\.m?js)["']/g];
+      : [/(?:\bfrom|\bimport)\s*["']([^"']+\.m?js)["']/g, /\bimport\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g];
   for (const pattern of patterns) {
     for (const match of source.matchAll(pattern)) {
       const reference = match[1];
       if (reference && !/^[a-z-]+:/i.test(reference)) found.push(reference);
     }
+  }
+  for (const list of source.matchAll(/__vite__mapDeps=[^[]*\[([^\]]*)\]/g)) {
+    for (const entry of (list[1] ?? '').matchAll(/["']([^"']+\.(?:m?js|css))["']/g)) found.push(`/${entry[1]}`);
   }
   return found;
 }

@@ -8,9 +8,18 @@
  * and to the frame at which the whole list is known (its count replaces « Chargement des
  * offres… »). The frames are watched by a script that runs before the popup's own, so no frame is
  * missed while this process catches up.
+ *
+ * Beside each open, the same tab opens a floor page added to this run's copy of the build: one
+ * small script that reads the same first rows with plain IndexedDB and appends them as bare
+ * elements, no framework, no style. Its time is what Chromium itself takes, on this machine and
+ * at this moment, to open an extension page and read the database; the popup cannot be faster.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { type BenchExtensionBrowser, launchWithExtension } from './browsers';
+import { FIRST_SCREEN_ROWS } from '../../components/popup/firstScreen';
+import { DB_NAME, NO_CLOSING_DATE } from '../../lib/db-layout';
+import { type BenchExtensionBrowser, launchWithExtension, snapshotBuild } from './browsers';
 import { replaceOffers, waitForDatabase } from './extension-db';
 import { makeOfferRows } from './offers';
 import { median } from './stats';
@@ -23,6 +32,43 @@ export interface PopupTimes {
   offers: number;
   firstRow: number[];
   wholeList: number[];
+  /** The floor page's first row, an open beside each of the popup's. */
+  floorFirstRow: number[];
+}
+
+const FLOOR_PAGE = 'bench-floor.html';
+
+/** The floor page (see above), ending with a count in the status the frame watcher waits for. */
+function writeFloorPage(dir: string): void {
+  writeFileSync(
+    join(dir, FLOOR_PAGE),
+    '<!doctype html><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script>',
+  );
+  const read = `
+    const opening = indexedDB.open(${JSON.stringify(DB_NAME)});
+    opening.onsuccess = () => {
+      const database = opening.result;
+      const today = new Date().toISOString().slice(0, 10);
+      const range = IDBKeyRange.bound(today, ${JSON.stringify(NO_CLOSING_DATE)}, false, true);
+      const request = database.transaction('offers').objectStore('offers').index('closesAt').getAll(range, ${FIRST_SCREEN_ROWS});
+      request.onsuccess = () => {
+        database.close();
+        for (const row of request.result) {
+          const element = document.createElement('div');
+          element.className = ${JSON.stringify(ROW.slice(1))};
+          element.textContent = row.page.title;
+          document.body.append(element);
+        }
+        const heading = document.createElement('div');
+        heading.className = 'offer-list__heading';
+        const status = document.createElement('span');
+        status.setAttribute('role', 'status');
+        status.textContent = String(request.result.length);
+        heading.append(status);
+        document.body.append(heading);
+      };
+    };`;
+  writeFileSync(join(dir, 'bench-floor.js'), read);
 }
 
 /** Runs in the popup before its own scripts: watches every frame until the list is counted. */
@@ -70,6 +116,14 @@ async function seedOffers(browser: BenchExtensionBrowser, size: number): Promise
   }
 }
 
+/**
+ * Between two opens, as between two clicks on the toolbar button: time for the browser to finish
+ * tearing down the previous popup. Extension pages share one renderer process, and a page that
+ * held 10,000 offers leaves a major garbage collection behind it, which would otherwise land on
+ * the next open measured (and not on a real one, seconds later).
+ */
+const BETWEEN_OPENS_MS = 500;
+
 /** A new tab for each open, closed after it, like a popup. */
 async function openOnce(browser: BenchExtensionBrowser, url: string): Promise<{ firstRow: number; wholeList: number }> {
   const tab = await browser.context.newPage();
@@ -81,6 +135,7 @@ async function openOnce(browser: BenchExtensionBrowser, url: string): Promise<{ 
     return await timedOpen(tab, url);
   } finally {
     await tab.close();
+    await new Promise((resolve) => setTimeout(resolve, BETWEEN_OPENS_MS));
   }
 }
 
@@ -89,9 +144,16 @@ export async function measurePopup(
   sizes: readonly number[],
   opens: number,
 ): Promise<PopupTimes[]> {
-  const browser = await launchWithExtension(extensionDir);
+  // A copy of this run's build, so the floor page added to it is never measured as ours.
+  const copy = snapshotBuild(extensionDir);
+  writeFloorPage(copy.dir);
+  const browser = await launchWithExtension(copy.dir).catch((error: unknown) => {
+    copy.remove();
+    throw error;
+  });
   try {
     const url = `chrome-extension://${browser.extensionId}/popup.html`;
+    const floorUrl = `chrome-extension://${browser.extensionId}/${FLOOR_PAGE}`;
     const creator = await browser.context.newPage();
     await creator.goto(url);
     await waitForDatabase(creator);
@@ -100,21 +162,35 @@ export async function measurePopup(
     for (const size of sizes) {
       await seedOffers(browser, size);
       await openOnce(browser, url); // warm-up, not counted
+      await openOnce(browser, floorUrl);
       const firstRow: number[] = [];
       const wholeList: number[] = [];
+      const floorFirstRow: number[] = [];
       for (let open = 0; open < opens; open++) {
-        const times = await openOnce(browser, url);
-        firstRow.push(times.firstRow);
-        wholeList.push(times.wholeList);
+        // Which of the two opens first alternates, so neither always follows the other.
+        const order = open % 2 === 0 ? [url, floorUrl] : [floorUrl, url];
+        for (const page of order) {
+          const times = await openOnce(browser, page);
+          if (page === floorUrl) floorFirstRow.push(times.firstRow);
+          else {
+            firstRow.push(times.firstRow);
+            wholeList.push(times.wholeList);
+          }
+        }
       }
-      results.push({ offers: size, firstRow, wholeList });
+      results.push({ offers: size, firstRow, wholeList, floorFirstRow });
     }
     return results;
   } finally {
     await browser.close();
+    copy.remove();
   }
 }
 
-export function summarisePopup(times: PopupTimes): { firstRow: number; wholeList: number } {
-  return { firstRow: median(times.firstRow), wholeList: median(times.wholeList) };
+export function summarisePopup(times: PopupTimes): { firstRow: number; wholeList: number; floorFirstRow: number } {
+  return {
+    firstRow: median(times.firstRow),
+    wholeList: median(times.wholeList),
+    floorFirstRow: median(times.floorFirstRow),
+  };
 }

@@ -52,7 +52,7 @@ describe('what counts in a bundle', () => {
     writeFileSync(join(dir, path), content);
   };
 
-  it('a page counts its scripts, styles and their static imports; a lazy chunk is left out', () => {
+  it('a page counts its scripts, styles, their imports, and the chunks it imports lazily with their preloads', () => {
     write(
       'manifest.json',
       JSON.stringify({
@@ -67,9 +67,17 @@ describe('what counts in a bundle', () => {
       'popup.html',
       '<script type="module" src="/chunks/popup-1.js"></script><link rel="stylesheet" href="/assets/popup-1.css">',
     );
-    write('chunks/popup-1.js', 'import{a}from"./shared-1.js";import("./lazy-1.js");a()');
+    // As Vite writes a lazy import: the chunk, and the list of what to preload with it (root-relative).
+    write(
+      'chunks/popup-1.js',
+      'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["chunks/lazy-1.js","assets/lazy-1.css"])))=>i.map(i=>d[i]);' +
+        'import{a}from"./shared-1.js";import(`./lazy-1.js`);a()',
+    );
     write('chunks/shared-1.js', 'export const a=()=>1');
-    write('chunks/lazy-1.js', 'export const b=2');
+    write('chunks/lazy-1.js', 'import{a}from"./shared-1.js";import{c}from"./lazy-dep-1.js";export const b=a()+c');
+    write('chunks/lazy-dep-1.js', 'export const c=3');
+    write('assets/lazy-1.css', 'p{margin:0}');
+    write('chunks/unused-1.js', 'export const d=4');
     write('assets/popup-1.css', 'body{margin:0}');
     write('injected.js', 'void 0');
     write(`${INJECTED_CONTENT_SCRIPTS[0]}.js`, 'void 1');
@@ -81,7 +89,10 @@ describe('what counts in a bundle', () => {
         ?.files.map((file) => file.path)
         .sort();
     expect(pathsOf('page:popup')).toEqual([
+      'assets/lazy-1.css',
       'assets/popup-1.css',
+      'chunks/lazy-1.js',
+      'chunks/lazy-dep-1.js',
       'chunks/popup-1.js',
       'chunks/shared-1.js',
       'popup.html',
@@ -91,7 +102,7 @@ describe('what counts in a bundle', () => {
     expect(pathsOf('script:injected')).toEqual(['injected.js']);
     // The reader the background injects into the sites' pages is a content script, with its budget.
     expect(pathsOf(`content-script:${INJECTED_CONTENT_SCRIPTS[0]}`)).toEqual([`${INJECTED_CONTENT_SCRIPTS[0]}.js`]);
-    expect(files.map((file) => file.path)).toContain('chunks/lazy-1.js');
+    expect(files.map((file) => file.path)).toContain('chunks/unused-1.js');
     expect(bundles.flatMap((bundle) => bundle.missing)).toEqual([]);
     const popup = bundles.find((bundle) => bundle.id === 'page:popup');
     expect(popup?.gzipBytes).toBe(popup?.files.reduce((sum, file) => sum + file.gzipBytes, 0));
