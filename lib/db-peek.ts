@@ -5,12 +5,8 @@
  * version than this build's (an update whose upgrade has not run), it answers null and the caller
  * reads through Dexie (lib/db.ts), which does both.
  */
-
 import type { OfferRow } from './db';
-import { DB_NAME, DB_SCHEMA_VERSION } from './db-layout';
-
-/** The IndexedDB version Dexie gives schema version n (it multiplies by ten). */
-const IDB_VERSION = DB_SCHEMA_VERSION * 10;
+import { DB_IDB_VERSION, DB_NAME } from './db-layout';
 
 export interface IndexRange {
   /** An index of the offers table (lib/db.ts). */
@@ -37,7 +33,7 @@ export function peekOffers(factory: IDBFactory, range: IndexRange, name = DB_NAM
       const database = opening.result;
       // Never hold up an upgrade from another page or the background.
       database.onversionchange = () => database.close();
-      if (database.version !== IDB_VERSION || !database.objectStoreNames.contains('offers')) {
+      if (database.version !== DB_IDB_VERSION || !database.objectStoreNames.contains('offers')) {
         database.close();
         resolve(null);
         return;

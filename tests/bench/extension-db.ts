@@ -4,7 +4,8 @@
  * Names come from lib/db.ts (database 'postulo', table 'offers', key 'id').
  */
 import type { Page } from 'playwright-core';
-import { DB_NAME, type OfferRow } from '../../lib/db';
+import type { OfferRow } from '../../lib/db';
+import { DB_IDB_VERSION, DB_NAME } from '../../lib/db-layout';
 
 const TABLE = 'offers';
 
@@ -17,11 +18,17 @@ export async function allowNamedFunctions(page: Page): Promise<void> {
   await page.evaluate('globalThis.__name ??= (target) => target');
 }
 
-/** Waits until the extension has created its database (the popup opens it on load). */
+/**
+ * Waits until the extension has created its database, at its schema version (the popup's Dexie
+ * creates it on load). Only the name would not do: the popup's first read (lib/db-peek.ts) opens
+ * the database with the plain API before it exists, and the database is listed at version 1 for
+ * the moment it takes to give that creation up; opened then, it would be created without tables.
+ */
 export async function waitForDatabase(page: Page): Promise<void> {
   await page.waitForFunction(
-    async (name) => (await indexedDB.databases()).some((database) => database.name === name),
-    DB_NAME,
+    async ({ name, version }) =>
+      (await indexedDB.databases()).some((database) => database.name === name && (database.version ?? 0) >= version),
+    { name: DB_NAME, version: DB_IDB_VERSION },
   );
 }
 
@@ -42,12 +49,17 @@ export async function countOffers(page: Page): Promise<number> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const database = open.result;
-          const request = database.transaction(table, 'readonly').objectStore(table).count();
-          request.onsuccess = () => {
+          try {
+            const request = database.transaction(table, 'readonly').objectStore(table).count();
+            request.onsuccess = () => {
+              database.close();
+              resolve(request.result);
+            };
+            request.onerror = () => reject(request.error);
+          } catch (error) {
             database.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
+            reject(error);
+          }
         };
       }),
     { name: DB_NAME, table: TABLE },
@@ -63,15 +75,21 @@ async function runInTable(page: Page, work: { clear: boolean; rows: readonly Off
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const database = open.result;
-          const transaction = database.transaction(table, 'readwrite');
-          const store = transaction.objectStore(table);
-          if (clear) store.clear();
-          for (const row of rows) store.put(row);
-          transaction.oncomplete = () => {
+          try {
+            const transaction = database.transaction(table, 'readwrite');
+            const store = transaction.objectStore(table);
+            if (clear) store.clear();
+            for (const row of rows) store.put(row);
+            transaction.oncomplete = () => {
+              database.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          } catch (error) {
+            // No such table (a database not created by the extension): fail, never hang.
             database.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(transaction.error);
+            reject(error);
+          }
         };
       }),
     { name: DB_NAME, table: TABLE, clear: work.clear, rows: [...work.rows] },

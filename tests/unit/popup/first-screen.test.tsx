@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FirstScreen } from '../../../components/popup/FirstScreen';
 import { FIRST_SCREEN_ROWS, readFirstScreen } from '../../../components/popup/firstScreen';
 import { Popup } from '../../../components/popup/Popup';
-import { DB_SCHEMA_VERSION } from '../../../lib/db-layout';
+import { DB_IDB_VERSION } from '../../../lib/db-layout';
 import { makeOffer, renderPopup, rowTitles, seed, setup } from './support';
 
 beforeEach(() => window.history.replaceState(null, '', '/popup.html'));
@@ -72,7 +72,7 @@ describe('readFirstScreen', () => {
 
   it('answers null for a database at another schema version (an update not yet upgraded), and leaves it as it was', async () => {
     const name = `older-${crypto.randomUUID()}`;
-    const otherVersion = DB_SCHEMA_VERSION * 10 + 5;
+    const otherVersion = DB_IDB_VERSION + 5;
     await createRawDatabase(name, otherVersion);
     expect(await readFirstScreen(indexedDB, '2026-03-12', name)).toBeNull();
     const reopened = await new Promise<IDBDatabase>((resolve) => {
@@ -90,7 +90,7 @@ describe('readFirstScreen', () => {
     await readFirstScreen(indexedDB, '2026-03-12', db.name);
     const blocked = vi.fn();
     await new Promise<void>((resolve, reject) => {
-      const upgrade = indexedDB.open(db.name, DB_SCHEMA_VERSION * 10 + 10);
+      const upgrade = indexedDB.open(db.name, DB_IDB_VERSION + 10);
       upgrade.onblocked = blocked;
       upgrade.onsuccess = () => {
         upgrade.result.close();

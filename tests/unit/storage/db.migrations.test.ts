@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostuloDb } from '../../../lib/db';
-import { DB_SCHEMA_VERSION } from '../../../lib/db-layout';
+import { DB_IDB_VERSION, DB_SCHEMA_VERSION } from '../../../lib/db-layout';
 import { getOffer, saveOffer, setStage } from '../../../lib/offers-repo';
 import { freshDb, makeOffer } from './offer-factory';
 
@@ -23,6 +23,7 @@ describe('the schema version', () => {
     const db = track(freshDb());
     await db.open();
     expect(db.verno).toBe(DB_SCHEMA_VERSION);
+    expect(db.backendDB().version).toBe(DB_IDB_VERSION);
   });
 });
 
