@@ -6,16 +6,22 @@
  * neither Dexie nor the schemas.
  */
 import { NO_CLOSING_DATE } from '../../lib/db-layout';
-import { peekOffers } from '../../lib/db-peek';
+import { type OpenedMarks, peekOffers } from '../../lib/db-peek';
 import { type ListItem, toListItem } from './sortAndFilter';
 
 /** Enough rows to fill a tall popup at any zoom, with margin. */
 export const FIRST_SCREEN_ROWS = 40;
 
 /** Null when the database cannot be peeked at (none yet, or not upgraded yet): the list reads it whole. */
-export async function readFirstScreen(factory: IDBFactory, today: string, name?: string): Promise<ListItem[] | null> {
+export async function readFirstScreen(
+  factory: IDBFactory,
+  marks: OpenedMarks,
+  today: string,
+  name?: string,
+): Promise<ListItem[] | null> {
   const rows = await peekOffers(
     factory,
+    marks,
     { index: 'closesAt', lower: today, upper: NO_CLOSING_DATE, limit: FIRST_SCREEN_ROWS },
     name,
   );

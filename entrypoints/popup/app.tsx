@@ -7,6 +7,7 @@ import { Popup } from '../../components/popup/Popup';
 import type { ListItem } from '../../components/popup/sortAndFilter';
 import { TodoSection } from '../../components/popup/TodoSection';
 import { getDb } from '../../lib/db';
+import { rememberDatabaseOpened } from '../../lib/db-peek';
 import { type Locale, type LocaleSetting, resolveLocale } from '../../lib/i18n';
 import { persistStorageOnce } from '../../lib/persist-storage';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
@@ -20,6 +21,12 @@ export async function startPopup(root: HTMLElement, firstScreen: readonly ListIt
     return rows;
   };
   const services = { db: getDb(), api: messagingApi(), now: () => new Date(), takeFirstScreen };
+  // From now on, the next popups may read their first screen before Dexie (lib/db-peek.ts).
+  // A failed open is the list's to report.
+  services.db.open().then(
+    () => rememberDatabaseOpened(localStorage),
+    () => {},
+  );
   let shown: Locale | null = null;
   const show = (setting: LocaleSetting) => {
     const locale = resolveLocale(setting, navigator.language);

@@ -15,7 +15,7 @@ async function start(root: HTMLElement): Promise<void> {
   const now = () => new Date();
   // A failed read shows nothing early: the popup reads the list itself and reports the error.
   const [firstScreen, setting] = await Promise.all([
-    readFirstScreen(indexedDB, localIsoDate(now())).catch(() => null),
+    readFirstScreen(indexedDB, localStorage, localIsoDate(now())).catch(() => null),
     storedLocaleSetting(browser.storage.local),
   ]);
   // Opened on an offer (`?offer=…`), the popup shows its detail, not the list.

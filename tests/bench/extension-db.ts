@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { OfferRow } from '../../lib/db';
 import { DB_IDB_VERSION, DB_NAME } from '../../lib/db-layout';
+import { openedMarkKey } from '../../lib/db-peek';
 
 const TABLE = 'offers';
 
@@ -19,17 +20,16 @@ export async function allowNamedFunctions(page: Page): Promise<void> {
 }
 
 /**
- * Waits until the extension has created its database, at its schema version (the popup's Dexie
- * creates it on load). Only the name would not do: the popup's first read (lib/db-peek.ts) opens
- * the database with the plain API before it exists, and the database is listed at version 1 for
- * the moment it takes to give that creation up; opened then, it would be created without tables.
+ * Waits until the popup's Dexie has opened the extension's database, by the mark it leaves in the
+ * pages' localStorage (lib/db-peek.ts). Not by the name in `indexedDB.databases()`, nor by
+ * opening the database from here: a database is listed while another open is still creating it,
+ * and a plain open then creates one without tables.
  */
 export async function waitForDatabase(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async ({ name, version }) =>
-      (await indexedDB.databases()).some((database) => database.name === name && (database.version ?? 0) >= version),
-    { name: DB_NAME, version: DB_IDB_VERSION },
-  );
+  await page.waitForFunction(({ key, version }) => localStorage.getItem(key) === version, {
+    key: openedMarkKey(),
+    version: String(DB_IDB_VERSION),
+  });
 }
 
 /** Empties the offers table, then writes `rows` in batches (one transaction each). */

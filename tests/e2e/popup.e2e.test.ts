@@ -108,6 +108,36 @@ describe.skipIf(missing !== null)('the popup in Chromium', () => {
     await screenshot(page, 'popup-list');
   });
 
+  it('paints its first rows before the rest of the popup has loaded, once it has opened the database before', async () => {
+    const reopened = await browser.context.newPage();
+    try {
+      await reopened.setViewportSize({ width: 400, height: 600 });
+      // Runs before the popup's scripts: what the first frame with a row in it holds. The current
+      // tab's section is the popup's (app.tsx), never the first screen's.
+      await reopened.addInitScript(() => {
+        const frame = () => {
+          if (document.querySelector('.offer-row'))
+            Object.assign(globalThis, {
+              firstRowFrame: { currentTab: document.querySelector('.current-tab') !== null },
+            });
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      await reopened.goto(popupUrl);
+      await reopened.locator('.current-tab').waitFor();
+      const firstRowFrame = await reopened.evaluate(
+        () => (globalThis as { firstRowFrame?: { currentTab: boolean } }).firstRowFrame ?? null,
+      );
+      expect(firstRowFrame).toEqual({ currentTab: false });
+      // The popup then took the first screen's place: one list, all the rows.
+      await expect.poll(() => reopened.locator('.offer-list').count()).toBe(1);
+      await expect.poll(() => reopened.locator('.offer-row').count()).toBe(ROWS.length);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('searches without accents and filters by stage', async () => {
     await page.getByLabel('Rechercher').fill('cohesion');
     const titles = page.getByRole('list', { name: 'Mes offres' }).locator('.offer-row__title');

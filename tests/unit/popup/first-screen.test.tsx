@@ -9,10 +9,23 @@ import { FirstScreen } from '../../../components/popup/FirstScreen';
 import { FIRST_SCREEN_ROWS, readFirstScreen } from '../../../components/popup/firstScreen';
 import { Popup } from '../../../components/popup/Popup';
 import { DB_IDB_VERSION } from '../../../lib/db-layout';
+import { type OpenedMarks, rememberDatabaseOpened } from '../../../lib/db-peek';
 import { makeOffer, renderPopup, rowTitles, seed, setup } from './support';
 
 beforeEach(() => window.history.replaceState(null, '', '/popup.html'));
 afterEach(cleanup);
+
+function memoryMarks(): OpenedMarks {
+  const items = new Map<string, string>();
+  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+}
+
+/** As the entrypoint reads it, once a page has seen Dexie open the database `name`. */
+function firstScreenOf(name: string, today = '2026-03-12') {
+  const marks = memoryMarks();
+  rememberDatabaseOpened(marks, name);
+  return readFirstScreen(indexedDB, marks, today, name);
+}
 
 async function databaseNames(): Promise<string[]> {
   return (await indexedDB.databases()).map((database) => database.name ?? '');
@@ -44,7 +57,7 @@ describe('readFirstScreen', () => {
       makeOffer('closed', { title: 'Fermée', closesAt: '2026-03-21', status: 'closed' }),
       makeOffer('today', { title: 'Aujourd’hui', closesAt: '2026-03-12' }),
     ]);
-    const items = await readFirstScreen(indexedDB, '2026-03-12', db.name);
+    const items = await firstScreenOf(db.name);
     expect(items?.map((item) => item.title)).toEqual(['Aujourd’hui', 'Plus tard']);
   });
 
@@ -59,14 +72,23 @@ describe('readFirstScreen', () => {
         }),
       ),
     );
-    const items = await readFirstScreen(indexedDB, '2026-03-12', db.name);
+    const items = await firstScreenOf(db.name);
     expect(items).toHaveLength(FIRST_SCREEN_ROWS);
     expect(items?.[0]?.closesAt).toBe('2026-04-01');
   });
 
-  it('answers null without creating the database when there is none yet', async () => {
+  it('does not open the database before a page has seen Dexie open it (a new user’s first popup)', async () => {
+    const { db } = setup();
+    await seed(db, [makeOffer('soon', { closesAt: '2026-03-15' })]);
+    const open = vi.spyOn(indexedDB, 'open');
+    expect(await readFirstScreen(indexedDB, memoryMarks(), '2026-03-12', db.name)).toBeNull();
+    expect(open).not.toHaveBeenCalled();
+    open.mockRestore();
+  });
+
+  it('answers null without creating the database when there is none, even with the mark', async () => {
     const name = `absent-${crypto.randomUUID()}`;
-    expect(await readFirstScreen(indexedDB, '2026-03-12', name)).toBeNull();
+    expect(await firstScreenOf(name)).toBeNull();
     expect(await databaseNames()).not.toContain(name);
   });
 
@@ -74,7 +96,7 @@ describe('readFirstScreen', () => {
     const name = `older-${crypto.randomUUID()}`;
     const otherVersion = DB_IDB_VERSION + 5;
     await createRawDatabase(name, otherVersion);
-    expect(await readFirstScreen(indexedDB, '2026-03-12', name)).toBeNull();
+    expect(await firstScreenOf(name)).toBeNull();
     const reopened = await new Promise<IDBDatabase>((resolve) => {
       const opening = indexedDB.open(name);
       opening.onsuccess = () => resolve(opening.result);
@@ -87,7 +109,7 @@ describe('readFirstScreen', () => {
     const { db } = setup();
     await seed(db, [makeOffer('soon', { closesAt: '2026-03-15' })]);
     db.close();
-    await readFirstScreen(indexedDB, '2026-03-12', db.name);
+    await firstScreenOf(db.name);
     const blocked = vi.fn();
     await new Promise<void>((resolve, reject) => {
       const upgrade = indexedDB.open(db.name, DB_IDB_VERSION + 10);
@@ -110,7 +132,7 @@ describe('the first screen', () => {
       makeOffer('later', { title: 'Plus tard', closesAt: '2026-05-02' }),
       makeOffer('none', { title: 'Sans date' }),
     ]);
-    const items = (await readFirstScreen(indexedDB, '2026-03-12', db.name)) ?? [];
+    const items = (await firstScreenOf(db.name)) ?? [];
     const { container } = render(<FirstScreen locale="fr" now={env.now} items={items} />);
     expect(rowTitles()).toEqual(['Bientôt', 'Plus tard']);
     expect(screen.getByText('Chargement des offres…')).toBeTruthy();
@@ -125,7 +147,7 @@ describe('the first screen', () => {
   it('gives a row clicked before the popup has loaded its address, and the popup opens that offer', async () => {
     const { env, db } = setup();
     const [soon] = await seed(db, [makeOffer('soon', { title: 'Bientôt', closesAt: '2026-03-15' })]);
-    const items = (await readFirstScreen(indexedDB, '2026-03-12', db.name)) ?? [];
+    const items = (await firstScreenOf(db.name)) ?? [];
     const { container } = render(<FirstScreen locale="fr" now={env.now} items={items} />);
     fireEvent.click(screen.getByRole('button', { name: /Bientôt/ }));
     expect(new URLSearchParams(window.location.search).get('offer')).toBe(soon);
@@ -138,7 +160,7 @@ describe('the first screen', () => {
   it('speaks the language it is given', async () => {
     const { env, db } = setup();
     await seed(db, [makeOffer('soon', { title: 'Soon', closesAt: '2026-03-13' })]);
-    const items = (await readFirstScreen(indexedDB, '2026-03-12', db.name)) ?? [];
+    const items = (await firstScreenOf(db.name)) ?? [];
     render(<FirstScreen locale="en" now={env.now} items={items} />);
     expect(screen.getByRole('heading', { name: 'My offers' })).toBeTruthy();
     expect(screen.getByText('closes tomorrow')).toBeTruthy();
@@ -152,7 +174,7 @@ describe('the popup after the first screen', () => {
       makeOffer('soon', { title: 'Bientôt', closesAt: '2026-03-15' }),
       makeOffer('none', { title: 'Sans date' }),
     ]);
-    const preread = await readFirstScreen(indexedDB, '2026-03-12', db.name);
+    const preread = await firstScreenOf(db.name);
     const takeFirstScreen = vi.fn(() => preread);
     renderPopup({ ...env, takeFirstScreen });
     // In the very first render, before any read of the list has had time to answer.
