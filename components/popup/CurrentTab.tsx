@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { stageName } from '../../lib/i18n/stages';
 import type { ActiveTabReading } from '../../lib/messaging';
 import { effectiveFields } from '../../lib/saved-offer';
+import { CurrentTabSection } from './CurrentTabSection';
 import { usePopup, useRun, useText } from './context';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -39,20 +40,13 @@ export function CurrentTab() {
     };
   }, [api]);
 
-  return (
-    <section class="current-tab" aria-labelledby="current-tab-heading">
-      <h2 id="current-tab-heading" class="eyebrow">
-        {t('tabHeading')}
-      </h2>
-      {state.kind === 'reading' && (
-        <p class="muted" role="status">
-          {t('tabReading')}
-        </p>
-      )}
-      {state.kind === 'unreadable' && <p class="muted">{t('tabUnreadable')}</p>}
-      {state.kind === 'read' && <TabOffer reading={state.reading} />}
-    </section>
-  );
+  const read =
+    state.kind === 'unreadable' ? (
+      <p class="muted">{t('tabUnreadable')}</p>
+    ) : state.kind === 'read' ? (
+      <TabOffer reading={state.reading} />
+    ) : null;
+  return <CurrentTabSection>{read}</CurrentTabSection>;
 }
 
 function TabOffer({ reading }: { reading: ActiveTabReading }) {

@@ -7,6 +7,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
 import { pushOfferAddress } from './address';
+import { CurrentTabSection } from './CurrentTabSection';
 import { ListContext, type ListEnv } from './context';
 import { ListView } from './ListView';
 import { type ListItem, NO_FILTER } from './sortAndFilter';
@@ -23,8 +24,10 @@ export function FirstScreen({ locale, now, items }: FirstScreenProps) {
   const env = useMemo<ListEnv>(() => ({ locale, now, openOffer: pushOfferAddress }), [locale, now]);
   return (
     <ListContext.Provider value={env}>
-      <main class="popup" lang={locale}>
+      {/* Busy: the popup replaces all of it in a moment, with the same list. */}
+      <main class="popup" lang={locale} aria-busy="true">
         <ListView
+          above={<CurrentTabSection />}
           offers={{ items, complete: false, error: null }}
           filter={NO_FILTER}
           onFilterChange={ignoreFilter}

@@ -112,24 +112,25 @@ describe.skipIf(missing !== null)('the popup in Chromium', () => {
     const reopened = await browser.context.newPage();
     try {
       await reopened.setViewportSize({ width: 400, height: 600 });
-      // Runs before the popup's scripts: what the first frame with a row in it holds. The current
-      // tab's section is the popup's (app.tsx), never the first screen's.
+      // Runs before the popup's scripts: whether the first frame with a row in it is the first
+      // screen's, which marks its main region busy until the popup replaces it.
       await reopened.addInitScript(() => {
         const frame = () => {
           if (document.querySelector('.offer-row'))
             Object.assign(globalThis, {
-              firstRowFrame: { currentTab: document.querySelector('.current-tab') !== null },
+              firstRowFrame: { busy: document.querySelector('main[aria-busy="true"]') !== null },
             });
           else requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
       });
       await reopened.goto(popupUrl);
-      await reopened.locator('.current-tab').waitFor();
+      await reopened.locator('.todo').waitFor();
       const firstRowFrame = await reopened.evaluate(
-        () => (globalThis as { firstRowFrame?: { currentTab: boolean } }).firstRowFrame ?? null,
+        () => (globalThis as { firstRowFrame?: { busy: boolean } }).firstRowFrame ?? null,
       );
-      expect(firstRowFrame).toEqual({ currentTab: false });
+      expect(firstRowFrame).toEqual({ busy: true });
+      expect(await reopened.locator('main[aria-busy]').count()).toBe(0);
       // The popup then took the first screen's place: one list, all the rows.
       await expect.poll(() => reopened.locator('.offer-list').count()).toBe(1);
       await expect.poll(() => reopened.locator('.offer-row').count()).toBe(ROWS.length);

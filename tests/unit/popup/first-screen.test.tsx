@@ -137,10 +137,16 @@ describe('the first screen', () => {
     expect(rowTitles()).toEqual(['Bientôt', 'Plus tard']);
     expect(screen.getByText('Chargement des offres…')).toBeTruthy();
     const firstList = container.querySelector('.offer-list')?.outerHTML;
+    const firstTab = container.querySelector('.current-tab')?.outerHTML;
+    expect(firstTab).toContain("Lecture de l'onglet");
+    expect(container.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
 
-    // The popup, given the same rows: in its very first render, the list is the same, markup and all.
+    // The popup, given the same rows: in its very first render, the list and the current tab's
+    // section above it are the same, markup and all, so nothing moves.
     render(<Popup env={{ ...env, takeFirstScreen: () => items }} />, { container });
     expect(container.querySelector('.offer-list')?.outerHTML).toBe(firstList);
+    expect(container.querySelector('.current-tab')?.outerHTML).toBe(firstTab);
+    expect(container.querySelector('main')?.hasAttribute('aria-busy')).toBe(false);
     await waitFor(() => expect(rowTitles()).toEqual(['Bientôt', 'Plus tard', 'Sans date']));
   });
 
