@@ -1,7 +1,7 @@
 // The popup's first screen, then the popup. Opening the popup loads a lot of code (Dexie, the
-// schemas, every view); this entry holds only what paints the top of the list: it starts loading
-// the popup (app.tsx), reads the first screen and the chosen language meanwhile, and shows the list
-// if the popup is not there yet. The popup then takes the same place, with the same rows.
+// schemas, every view); this entry holds only what paints the top of the list: it reads the first
+// screen and the chosen language, shows them, and once they are painted loads the popup (app.tsx),
+// which takes the same place with the same rows.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { offerIdFromSearch } from '../../components/popup/address';
@@ -27,8 +27,7 @@ async function start(root: HTMLElement): Promise<void> {
     // then its evaluation, on this thread) would hold up the read and the paint it is meant to follow.
     await afterNextPaint();
   }
-  const app = import('./app');
-  const { startPopup } = await app;
+  const { startPopup } = await import('./app');
   await startPopup(root, firstScreen);
 }
 
