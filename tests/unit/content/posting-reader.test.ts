@@ -32,6 +32,11 @@ function startedEvents(dispatch: Calls): Event[] {
   return [...new Set(events)];
 }
 
+/** The background, answering every page message with an empty result. */
+function answerEmpty() {
+  return vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => ({ res: [] })) as never);
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
   setAddress(PAGE);
@@ -84,14 +89,12 @@ describe('startOnce', () => {
 
 describe('the injected script (entrypoints/posting-reader)', () => {
   it('returns at once, so executeScript does not wait for the reading', () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => ({ res: [] })) as never);
+    answerEmpty();
     expect(postingReader.main()).toBeUndefined();
   });
 
   it('run a second time in the same document, it does nothing more than the running copy', async () => {
-    const sendMessage = vi
-      .spyOn(fakeBrowser.runtime, 'sendMessage')
-      .mockImplementation((async () => ({ res: [] })) as never);
+    const sendMessage = answerEmpty();
     const dispatch = vi.spyOn(document, 'dispatchEvent');
 
     postingReader.main();
@@ -112,9 +115,7 @@ describe('the injected script (entrypoints/posting-reader)', () => {
   });
 
   it('announces nothing to the page: no window.postMessage', async () => {
-    const sendMessage = vi
-      .spyOn(fakeBrowser.runtime, 'sendMessage')
-      .mockImplementation((async () => ({ res: [] })) as never);
+    const sendMessage = answerEmpty();
     const postMessage = vi.spyOn(window, 'postMessage');
     postingReader.main();
     await vi.waitFor(() => expect(sentTypes(sendMessage)).toEqual(['readPageState']));
@@ -122,9 +123,7 @@ describe('the injected script (entrypoints/posting-reader)', () => {
   });
 
   it('starts again once the running copy has lost its extension', async () => {
-    const sendMessage = vi
-      .spyOn(fakeBrowser.runtime, 'sendMessage')
-      .mockImplementation((async () => ({ res: [] })) as never);
+    const sendMessage = answerEmpty();
     Reflect.set(globalThis, READER_KEY, { isValid: () => false });
     postingReader.main();
     await vi.waitFor(() => expect(sentTypes(sendMessage)).toEqual(['readPageState']));
