@@ -7,7 +7,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
-import { type ExtensionBrowser, launchBrowser, missingPrerequisite, openPage, servePage } from './support/browser';
+import {
+  type ExtensionBrowser,
+  launchBrowser,
+  missingPrerequisite,
+  openPage,
+  servePage,
+  watchOurWorlds,
+} from './support/browser';
 import { readOwnFixture } from './support/fixtures';
 import { panel, panelField, postuloHosts, screenshot, settle } from './support/panel';
 
@@ -52,20 +59,6 @@ async function probeTab(browser: ExtensionBrowser, url: string, inject: boolean)
     },
     { url, inject },
   );
-}
-
-/**
- * The extension's isolated worlds in `page`, as DevTools sees them: each execution context whose
- * origin is our extension's. The browser makes one when any of our scripts first runs in the page.
- */
-async function watchOurWorlds(browser: ExtensionBrowser, page: Page): Promise<() => string[]> {
-  const worlds: string[] = [];
-  const cdp = await browser.context.newCDPSession(page);
-  cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.origin.startsWith(`chrome-extension://${browser.extensionId}`)) worlds.push(context.name);
-  });
-  await cdp.send('Runtime.enable');
-  return () => [...worlds];
 }
 
 const missing = missingPrerequisite();
@@ -245,13 +238,13 @@ describe.skipIf(missing !== null)('posting reader on our own pages', () => {
     // (Chrome runs those 200 ms after DOMContentLoaded when the load is late).
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => document.readyState)).toBe('interactive');
-    expect(ourWorlds()).toEqual([]);
+    expect(ourWorlds.seen()).toEqual([]);
     expect(await page.locator('postulo-panel').count()).toBe(0);
 
     release();
     await page.waitForLoadState('load');
     await expect.poll(() => panel(page).count(), { timeout: 10_000 }).toBe(1);
-    expect(ourWorlds()).toHaveLength(1);
+    expect(ourWorlds.seen()).toHaveLength(1);
     await page.close();
   });
 

@@ -41,6 +41,11 @@ export interface LaunchOptions {
   profileDir?: string;
   /** The browser's language: navigator.language, Accept-Language. French by default. */
   locale?: string;
+  /**
+   * Chromium's back/forward cache, on for its users. Off by default here, as Playwright launches
+   * Chromium: a test's back navigation then loads the page again instead of restoring it.
+   */
+  backForwardCache?: boolean;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -49,6 +54,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ignoreDefaultArgs: options.backForwardCache ? ['--disable-back-forward-cache'] : [],
     locale,
     viewport: { width: 1280, height: 800 },
     args: [
@@ -145,4 +151,28 @@ export async function openPage(context: BrowserContext, url: string): Promise<Pa
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   return page;
+}
+
+/**
+ * The extension's isolated worlds in `page`, as DevTools sees them: each execution context whose
+ * origin is our extension's. The browser makes one when any of our scripts first runs in a
+ * document, and, in a frame that is reused for the next document, again for that document before
+ * its scripts run. `clear()` forgets those seen so far.
+ */
+export async function watchOurWorlds(
+  browser: ExtensionBrowser,
+  page: Page,
+): Promise<{ seen(): string[]; clear(): void }> {
+  let worlds: string[] = [];
+  const cdp = await browser.context.newCDPSession(page);
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin.startsWith(`chrome-extension://${browser.extensionId}`)) worlds.push(context.name);
+  });
+  await cdp.send('Runtime.enable');
+  return {
+    seen: () => [...worlds],
+    clear: () => {
+      worlds = [];
+    },
+  };
 }
