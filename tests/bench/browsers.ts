@@ -1,7 +1,8 @@
 /**
  * Browsers for the benchmarks: Chromium as the browser tests launch it (tests/e2e/support/
  * browser.ts: same executable, same flags), with the extension or without it, so the two sides of
- * a comparison differ by the extension only. The extension is loaded from the run's own build
+ * a comparison differ by the extension only, and with the back/forward cache on as Chromium has
+ * it for its users (see `BrowserOptions`). The extension is loaded from the run's own build
  * (build.ts) or a private copy of .output/chrome-mv3 (`snapshotBuild`), never from a folder that
  * another build may rewrite while a run measures it.
  */
@@ -29,11 +30,28 @@ export function snapshotBuild(buildDir: string): { dir: string; remove(): void }
   return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
-async function launch(extensionDir: string | null): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export interface BrowserOptions {
+  /**
+   * On (the default) as in Chromium for its users. Playwright launches Chromium with
+   * --disable-back-forward-cache, and that changes how a tab goes to the next page of the same
+   * site: with the cache on, the next page gets a new frame (the browser swaps browsing
+   * instances so that the page left can be kept); with it off, the tab's frame is reused, and
+   * Blink then sets up again, for the new document and before its scripts run, every script
+   * world the page left had, an extension's isolated world included. Off, the measure shows what
+   * a tab costs when its frame is reused, as it is after a page the cache cannot keep.
+   */
+  backForwardCache?: boolean;
+}
+
+async function launch(
+  extensionDir: string | null,
+  { backForwardCache = true }: BrowserOptions,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profileDir = mkdtempSync(join(tmpdir(), 'postulo-bench-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
     locale: 'fr-FR',
     viewport: { width: 1280, height: 800 },
     args: [
@@ -58,8 +76,11 @@ async function launch(extensionDir: string | null): Promise<{ context: BrowserCo
   };
 }
 
-export async function launchWithExtension(extensionDir: string): Promise<BenchExtensionBrowser> {
-  const browser = await launch(extensionDir);
+export async function launchWithExtension(
+  extensionDir: string,
+  options: BrowserOptions = {},
+): Promise<BenchExtensionBrowser> {
+  const browser = await launch(extensionDir, options);
   try {
     const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
     // The id depends on the extension's folder: read it, never hard-code it.
@@ -70,8 +91,8 @@ export async function launchWithExtension(extensionDir: string): Promise<BenchEx
   }
 }
 
-export function launchWithoutExtension(): Promise<BenchBrowser> {
-  return launch(null);
+export function launchWithoutExtension(options: BrowserOptions = {}): Promise<BenchBrowser> {
+  return launch(null, options);
 }
 
 /**

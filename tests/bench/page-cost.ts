@@ -27,9 +27,16 @@ export interface LoadSamples {
   load: number[];
 }
 
-export interface PageCost {
+export interface PageCostOptions {
   /** Control run: neither side has the extension, so the ratio shows what the method cannot resolve. */
+  control?: boolean;
+  /** As in BrowserOptions: on by default; off, every next page of a site reuses the tab's frame. */
+  backForwardCache?: boolean;
+}
+
+export interface PageCost {
   control: boolean;
+  backForwardCache: boolean;
   pages: number;
   loadsPerSide: number;
   withExtension: LoadSamples;
@@ -38,7 +45,7 @@ export interface PageCost {
   perPageLoadRatio: { id: string; ratio: number }[];
   /** Load with / without of the two loads of one page in one round, in the order they ran. */
   pairedLoadRatios: number[];
-  /** The extension's own scripts on the page's main thread, one traced load per page (none in a control run). */
+  /** The extension's own scripts on the page's main thread, one traced load per page (main run only). */
   ourScripts: ScriptTime | null;
 }
 
@@ -86,7 +93,8 @@ async function prepareSide(
 
 /**
  * `control`: the "with" side is launched without the extension too, to show the ratio the
- * machine and the method give when nothing differs. The loads are made in two halves, the two
+ * machine and the method give when nothing differs. Both sides get the same `backForwardCache`.
+ * The loads are made in two halves, the two
  * browsers launched in one order for the first and in the other order for the second, so that
  * whatever comes with being launched first or second falls on both sides.
  */
@@ -94,11 +102,13 @@ export async function measurePageCost(
   extensionDir: string,
   pages: readonly BenchPage[],
   loadsPerSide: number,
-  control = false,
+  { control = false, backForwardCache = true }: PageCostOptions = {},
 ): Promise<PageCost> {
   if (pages.length === 0) throw new Error('no posting page to load');
+  const browserOptions = { backForwardCache };
   const result: PageCost = {
     control,
+    backForwardCache,
     pages: pages.length,
     loadsPerSide,
     withExtension: { domContentLoaded: [], load: [] },
@@ -117,12 +127,14 @@ export async function measurePageCost(
     const browsers: BenchBrowser[] = [];
     try {
       const launchWith = async () => {
-        const browser = control ? await launchWithoutExtension() : await launchWithExtension(extensionDir);
+        const browser = control
+          ? await launchWithoutExtension(browserOptions)
+          : await launchWithExtension(extensionDir, browserOptions);
         browsers.push(browser);
         return browser;
       };
       const launchPlain = async () => {
-        const browser = await launchWithoutExtension();
+        const browser = await launchWithoutExtension(browserOptions);
         browsers.push(browser);
         return browser;
       };
@@ -174,7 +186,7 @@ export async function measurePageCost(
         }
       }
 
-      if (!control && !half.extensionFirst && 'extensionId' in withBrowser) {
+      if (!control && backForwardCache && !half.extensionFirst && 'extensionId' in withBrowser) {
         const { extensionId } = withBrowser as BenchExtensionBrowser;
         result.ourScripts = await traceOurScripts(withBrowser.context, withExtension.tab, extensionId, pages);
       }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --record] [-- --no-build] [-- --only=sizes,page,control,extraction,popup,save]
+ * npm run bench [-- --quick] [-- --record] [-- --no-build] [-- --only=sizes,page,control,reused,extraction,popup,save]
  *
  * Builds the extension (chrome, into a temporary folder; with --no-build, a copy of the build in
  * .output/chrome-mv3), measures it, and prints one markdown table: each figure measured
@@ -30,7 +30,7 @@ const BENCHMARKS_FILE = resolve(REPO, 'BENCHMARKS.md');
 const START_MARK = '<!-- bench:start -->';
 const END_MARK = '<!-- bench:end -->';
 
-const MEASURES = ['sizes', 'page', 'control', 'extraction', 'popup', 'save'] as const;
+const MEASURES = ['sizes', 'page', 'control', 'reused', 'extraction', 'popup', 'save'] as const;
 type Measure = (typeof MEASURES)[number];
 
 interface Options {
@@ -56,8 +56,22 @@ function readOptions(argv: readonly string[]): Options {
 /** How much work each measure does: a full run, or a quick look (--quick). */
 function workload(quick: boolean) {
   return quick
-    ? { pageCostPages: 4, loadsPerSide: 16, extractionReads: 5, popupOpens: 3, savePages: 6 }
-    : { pageCostPages: 12, loadsPerSide: 288, extractionReads: 20, popupOpens: 9, savePages: 20 };
+    ? {
+        pageCostPages: 4,
+        loadsPerSide: 16,
+        reusedFrameLoadsPerSide: 16,
+        extractionReads: 5,
+        popupOpens: 3,
+        savePages: 6,
+      }
+    : {
+        pageCostPages: 12,
+        loadsPerSide: 288,
+        reusedFrameLoadsPerSide: 96,
+        extractionReads: 20,
+        popupOpens: 9,
+        savePages: 20,
+      };
 }
 
 const rows: Row[] = [];
@@ -108,6 +122,16 @@ function pageCostRows(cost: PageCost): void {
   const paired = `; median of the ${cost.pairedLoadRatios.length} ratios of a page's two loads in one round ${ratioText(median(cost.pairedLoadRatios))} (${ratioText(pairedLow)}–${ratioText(pairedHigh)})`;
   const load = line('load');
   const parsed = line('domContentLoaded');
+  if (!cost.backForwardCache) {
+    rows.push({
+      measure:
+        "Page cost, the tab's frame reused (back/forward cache off, as Playwright launches Chromium): load, with / without",
+      figure: `${load.text}${paired}`,
+      goal: '',
+      met: null,
+    });
+    return;
+  }
   if (cost.control) {
     rows.push({
       measure: 'Page cost, control: load, two browsers without the extension (what the method cannot resolve)',
@@ -177,7 +201,7 @@ async function measureAll(options: Options, extensionDir: string): Promise<void>
 
   if (options.only.has('sizes')) sizeRows(extensionDir);
 
-  const browserMeasures: Measure[] = ['page', 'control', 'extraction', 'popup', 'save'];
+  const browserMeasures: Measure[] = ['page', 'control', 'reused', 'extraction', 'popup', 'save'];
   if (browserMissing && browserMeasures.some((measure) => options.only.has(measure))) {
     rows.push({ measure: 'Browser measures', figure: `not run: ${browserMissing}`, goal: '', met: null });
   }
@@ -191,7 +215,16 @@ async function measureAll(options: Options, extensionDir: string): Promise<void>
   if (!browserMissing && options.only.has('control')) {
     await attempt('Page cost, control', 360_000, async () => {
       const pages = spread(postingPages, work.pageCostPages);
-      pageCostRows(await measurePageCost(extensionDir, pages, work.loadsPerSide, true));
+      pageCostRows(await measurePageCost(extensionDir, pages, work.loadsPerSide, { control: true }));
+    });
+  }
+  if (!browserMissing && options.only.has('reused')) {
+    await attempt('Page cost, frame reused', 240_000, async () => {
+      const pages = spread(postingPages, work.pageCostPages);
+      const cost = await measurePageCost(extensionDir, pages, work.reusedFrameLoadsPerSide, {
+        backForwardCache: false,
+      });
+      pageCostRows(cost);
     });
   }
 
