@@ -4,10 +4,13 @@
  * in a new tab, as the toolbar button opens it: a fresh document, not one that replaces the
  * previous popup (that would add the teardown of a page holding 10,000 offers, which no real
  * opening pays). Each open counts from its navigation start (performance.now() in the popup) to
- * the first animation frame at which an offer row is in the DOM (frames run right before paint),
- * and to the frame at which the whole list is known (its count replaces « Chargement des
- * offres… »). The frames are watched by a script that runs before the popup's own, so no frame is
- * missed while this process catches up.
+ * the first paint of the list: the page's first contentful paint (Paint Timing, when the frame
+ * was presented), which counts only when an offer row was already in the DOM at an animation
+ * frame before it, so that it is the list's paint and not that of something shown before it. Also
+ * given: that animation frame (frames run before their style, layout and paint), and the frame at
+ * which the whole list is known (its count replaces « Chargement des offres… »). The frames are
+ * watched by a script that runs before the popup's own, so no frame is missed while this process
+ * catches up.
  *
  * Beside each open, the same tab opens a floor page added to this run's copy of the build: one
  * small script that reads the same first rows with plain IndexedDB and appends them as bare
@@ -30,8 +33,12 @@ const LIST_STATUS = '.offer-list__heading [role="status"]';
 
 export interface PopupTimes {
   offers: number;
+  /** First contentful paint, when it painted the list (see above); NaN when it came before any row. */
+  firstPaint: number[];
   firstRow: number[];
   wholeList: number[];
+  /** The floor page's first paint, an open beside each of the popup's. */
+  floorFirstPaint: number[];
   /** The floor page's first row, an open beside each of the popup's. */
   floorFirstRow: number[];
 }
@@ -73,8 +80,12 @@ function writeFloorPage(dir: string): void {
 
 /** Runs in the popup before its own scripts: watches every frame until the list is counted. */
 function watchFrames({ row, status }: { row: string; status: string }): void {
-  const marks: { firstRow?: number; wholeList?: number } = {};
+  const marks: { firstRow?: number; wholeList?: number; firstPaint?: number } = {};
   Object.assign(globalThis, { __postuloBenchFrames: marks });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name === 'first-contentful-paint') marks.firstPaint = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
   const frame = () => {
     const now = performance.now();
     if (marks.firstRow === undefined && document.querySelector(row)) marks.firstRow = now;
@@ -86,19 +97,26 @@ function watchFrames({ row, status }: { row: string; status: string }): void {
   requestAnimationFrame(frame);
 }
 
-async function timedOpen(tab: Page, url: string): Promise<{ firstRow: number; wholeList: number }> {
+interface OpenTimes {
+  firstPaint: number;
+  firstRow: number;
+  wholeList: number;
+}
+
+async function timedOpen(tab: Page, url: string): Promise<OpenTimes> {
   await tab.goto(url, { waitUntil: 'commit' });
   const handle = await tab.waitForFunction(
     () => {
-      const marks = (globalThis as { __postuloBenchFrames?: { firstRow?: number; wholeList?: number } })
-        .__postuloBenchFrames;
-      return marks?.wholeList !== undefined ? marks : null;
+      const marks = (globalThis as { __postuloBenchFrames?: Partial<OpenTimes> }).__postuloBenchFrames;
+      return marks?.wholeList !== undefined && marks.firstPaint !== undefined ? marks : null;
     },
     undefined,
     { timeout: 20_000 },
   );
-  const marks = (await handle.jsonValue()) as { firstRow: number; wholeList: number };
-  return { firstRow: marks.firstRow, wholeList: marks.wholeList };
+  const marks = (await handle.jsonValue()) as OpenTimes;
+  // A paint before the first row is not the list's (an empty state, an error): it does not count.
+  const firstPaint = marks.firstPaint >= marks.firstRow ? marks.firstPaint : Number.NaN;
+  return { firstPaint, firstRow: marks.firstRow, wholeList: marks.wholeList };
 }
 
 /**
@@ -125,7 +143,7 @@ async function seedOffers(browser: BenchExtensionBrowser, size: number): Promise
 const BETWEEN_OPENS_MS = 500;
 
 /** A new tab for each open, closed after it, like a popup. */
-async function openOnce(browser: BenchExtensionBrowser, url: string): Promise<{ firstRow: number; wholeList: number }> {
+async function openOnce(browser: BenchExtensionBrowser, url: string): Promise<OpenTimes> {
   const tab = await browser.context.newPage();
   try {
     // As a string, after the `__name` helper that tsx's compiled functions call (see allowNamedFunctions).
@@ -163,22 +181,30 @@ export async function measurePopup(
       await seedOffers(browser, size);
       await openOnce(browser, url); // warm-up, not counted
       await openOnce(browser, floorUrl);
-      const firstRow: number[] = [];
-      const wholeList: number[] = [];
-      const floorFirstRow: number[] = [];
+      const times: PopupTimes = {
+        offers: size,
+        firstPaint: [],
+        firstRow: [],
+        wholeList: [],
+        floorFirstPaint: [],
+        floorFirstRow: [],
+      };
       for (let open = 0; open < opens; open++) {
         // Which of the two opens first alternates, so neither always follows the other.
         const order = open % 2 === 0 ? [url, floorUrl] : [floorUrl, url];
         for (const page of order) {
-          const times = await openOnce(browser, page);
-          if (page === floorUrl) floorFirstRow.push(times.firstRow);
-          else {
-            firstRow.push(times.firstRow);
-            wholeList.push(times.wholeList);
+          const measured = await openOnce(browser, page);
+          if (page === floorUrl) {
+            times.floorFirstPaint.push(measured.firstPaint);
+            times.floorFirstRow.push(measured.firstRow);
+          } else {
+            times.firstPaint.push(measured.firstPaint);
+            times.firstRow.push(measured.firstRow);
+            times.wholeList.push(measured.wholeList);
           }
         }
       }
-      results.push({ offers: size, firstRow, wholeList, floorFirstRow });
+      results.push(times);
     }
     return results;
   } finally {
@@ -187,10 +213,24 @@ export async function measurePopup(
   }
 }
 
-export function summarisePopup(times: PopupTimes): { firstRow: number; wholeList: number; floorFirstRow: number } {
+export interface PopupSummary {
+  /** Median over the opens whose first paint was the list's; `paints` says how many those were. */
+  firstPaint: number;
+  paints: number;
+  firstRow: number;
+  wholeList: number;
+  floorFirstPaint: number;
+  floorFirstRow: number;
+}
+
+export function summarisePopup(times: PopupTimes): PopupSummary {
+  const listPaints = times.firstPaint.filter(Number.isFinite);
   return {
+    firstPaint: median(listPaints),
+    paints: listPaints.length,
     firstRow: median(times.firstRow),
     wholeList: median(times.wholeList),
+    floorFirstPaint: median(times.floorFirstPaint.filter(Number.isFinite)),
     floorFirstRow: median(times.floorFirstRow),
   };
 }

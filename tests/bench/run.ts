@@ -254,12 +254,14 @@ async function measureAll(options: Options, extensionDir: string): Promise<void>
   if (!browserMissing && options.only.has('popup')) {
     await attempt('Popup', 240_000, async () => {
       for (const times of await measurePopup(extensionDir, [100, 1_000, 10_000], work.popupOpens)) {
-        const { firstRow, wholeList, floorFirstRow } = summarisePopup(times);
+        const popup = summarisePopup(times);
+        const opens = times.firstPaint.length;
+        const paintsCounted = popup.paints < opens ? ` (${popup.paints} of ${opens} opens painted the list first)` : '';
         rows.push({
-          measure: `Popup, ${times.offers.toLocaleString('en-GB')} saved offers: navigation start → first offer row`,
-          figure: `**${formatMs(firstRow)}** (whole list read and counted: ${formatMs(wholeList)}; median of ${times.firstRow.length} opens). Floor, a bare page reading the same rows: ${formatMs(floorFirstRow)}`,
-          goal: `< ${TIME_GOALS.popupFirstRowMs} ms`,
-          met: firstRow < TIME_GOALS.popupFirstRowMs,
+          measure: `Popup, ${times.offers.toLocaleString('en-GB')} saved offers: navigation start → the list painted`,
+          figure: `**${formatMs(popup.firstPaint)}**${paintsCounted}; its first row in the DOM at ${formatMs(popup.firstRow)}; whole list read and counted ${formatMs(popup.wholeList)} (medians of ${opens} opens). Floor, a bare page reading the same rows: painted ${formatMs(popup.floorFirstPaint)}, row ${formatMs(popup.floorFirstRow)}`,
+          goal: `< ${TIME_GOALS.popupFirstPaintMs} ms`,
+          met: popup.paints > 0 && popup.firstPaint < TIME_GOALS.popupFirstPaintMs,
         });
       }
     });
