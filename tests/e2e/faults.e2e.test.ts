@@ -191,11 +191,15 @@ describe.skipIf(missing !== null)('faults', () => {
   });
 
   it('a save cut short by the service worker stopping leaves the offer whole or absent; the next one works', async () => {
-    // The stop comes sooner or later after the message: before, during or after the write.
+    // The stop comes sooner or later after the message: before, during or after the write. On a
+    // quiet machine a save can be over before a stop sent right after it lands, so the sweep goes
+    // round again, up to MAX_ATTEMPTS, until one save has been cut short.
     const delays = [0, 1, 2, 4, 8, 16, 32];
+    const MAX_ATTEMPTS = 35;
     const outcomes: string[] = [];
     let cut = 0;
-    for (const [index, delay] of delays.entries()) {
+    for (let index = 0; index < MAX_ATTEMPTS && (index < delays.length || cut === 0); index++) {
+      const delay = delays[index % delays.length] ?? 0;
       const url = `https://beta.gouv.fr/recrutement/2026/03/${String(index + 1).padStart(2, '0')}/coupee.html`;
       const offer = fullOffer(url, `Sauvegarde coupée ${index}`);
       const worker = await wokenAndArmed(browser, extensionPage);
@@ -222,8 +226,10 @@ describe.skipIf(missing !== null)('faults', () => {
       expect(again[0]?.page.title).toBe(offer.title);
       expect(again[0]?.application.history).toHaveLength(1);
     }
-    expect(outcomes).toHaveLength(delays.length);
-    expect(cut, 'no save was cut short: the worker stopped only after answering').toBeGreaterThan(0);
+    expect(outcomes.length).toBeGreaterThanOrEqual(delays.length);
+    expect(cut, `no save of ${outcomes.length} was cut short: the worker stopped only after answering`).toBeGreaterThan(
+      0,
+    );
   });
 
   it('a large restore cut short by the service worker stopping is all there or not at all', async () => {
