@@ -191,7 +191,10 @@ export function Panel({ offer, locale, now, actions, onClose }: PanelProps) {
                 {savedText(mark, locale)}
               </p>
               <ChangesNotice changes={changes} locale={locale} />
+              {/* Keyed apart from the save button: Preact would otherwise turn that very element into
+                  this one, and its background would fade from blue under text already blue. */}
               <button
+                key="open"
                 ref={openButton}
                 type="button"
                 class="secondary"
@@ -203,6 +206,7 @@ export function Panel({ offer, locale, now, actions, onClose }: PanelProps) {
           ) : (
             <>
               <button
+                key="save"
                 type="button"
                 class="primary"
                 disabled={saveState === 'saving'}
