@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM } from '../e2e/support/browser';
+import { chromiumLaunch } from '../e2e/support/browser';
 import type { BenchPage } from './pages';
 
 export interface BenchBrowser {
@@ -48,25 +48,10 @@ async function launch(
   { backForwardCache = true }: BrowserOptions,
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profileDir = mkdtempSync(join(tmpdir(), 'postulo-bench-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
-    locale: 'fr-FR',
-    viewport: { width: 1280, height: 800 },
-    args: [
-      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-      '--lang=fr-FR',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(
+    profileDir,
+    chromiumLaunch({ extensionDir, locale: 'fr-FR', backForwardCache }),
+  );
   return {
     context,
     close: async () => {

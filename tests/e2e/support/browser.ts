@@ -48,18 +48,29 @@ export interface LaunchOptions {
   backForwardCache?: boolean;
 }
 
-export async function launchBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'postulo-e2e-'));
-  const locale = options.locale ?? 'fr-FR';
-  const context = await chromium.launchPersistentContext(profileDir, {
+/**
+ * How every Chromium here is launched, the browser tests' and the benchmarks' (tests/bench/
+ * browsers.ts), so that both measure the same browser: headless, no request leaving the machine
+ * (the resolver rule), with `extensionDir` loaded or no extension at all. `backForwardCache`
+ * undoes Playwright's own --disable-back-forward-cache, which Chromium's users do not have.
+ */
+export function chromiumLaunch({
+  extensionDir,
+  locale,
+  backForwardCache,
+}: {
+  extensionDir: string | null;
+  locale: string;
+  backForwardCache: boolean;
+}): Parameters<typeof chromium.launchPersistentContext>[1] {
+  return {
     executablePath: CHROMIUM,
     headless: true,
-    ignoreDefaultArgs: options.backForwardCache ? ['--disable-back-forward-cache'] : [],
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
     locale,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
@@ -70,7 +81,16 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
       '--no-first-run',
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
-  });
+  };
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'postulo-e2e-'));
+  const locale = options.locale ?? 'fr-FR';
+  const context = await chromium.launchPersistentContext(
+    profileDir,
+    chromiumLaunch({ extensionDir: EXTENSION_DIR, locale, backForwardCache: options.backForwardCache ?? false }),
+  );
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // The id depends on the extension's folder: read it, never hard-code it.
   const extensionId = new URL(serviceWorker.url()).host;
