@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
+  holdRequests,
   launchBrowser,
   missingPrerequisite,
   openPage,
@@ -51,14 +52,7 @@ describe.skipIf(missing !== null)('with the back/forward cache on, as in Chromiu
     // A mark of this very document: a page loaded again would not have it.
     await page.evaluate(() => Reflect.set(window, '__testLeftAt', 'first'));
 
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await browser.context.route(`**${SLOW_IMAGE}`, async (route) => {
-      await released;
-      await route.fulfill({ status: 404, body: '' }).catch(() => {});
-    });
+    const release = await holdRequests(browser.context, `**${SLOW_IMAGE}`);
     const ourWorlds = await watchOurWorlds(browser, page);
     ourWorlds.clear();
     await page.goto(NEXT_URL, { waitUntil: 'domcontentloaded' });

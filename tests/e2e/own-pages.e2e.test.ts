@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import {
   type ExtensionBrowser,
+  holdRequests,
   launchBrowser,
   missingPrerequisite,
   openPage,
@@ -224,14 +225,7 @@ describe.skipIf(missing !== null)('posting reader on our own pages', () => {
   });
 
   it("runs nothing in the page before its load event, even when the page's last image is slow", async () => {
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await browser.context.route(`**/slow-image-${SLOW_ID}.png`, async (route) => {
-      await released;
-      await route.fulfill({ status: 404, body: '' }).catch(() => {});
-    });
+    const release = await holdRequests(browser.context, `**/slow-image-${SLOW_ID}.png`);
     const page = await openPage(browser.context, slowPostingUrl(SLOW_ID));
     const ourWorlds = await watchOurWorlds(browser, page);
     // Parsed, not loaded: a manifest content script at document_idle would have run by now

@@ -166,6 +166,22 @@ function withoutHash(url: string): string {
   return parsed.href;
 }
 
+/**
+ * Holds every request for `pattern` until the returned `release()` is called, then answers it
+ * 404: a sub-resource that keeps a page from reaching its load event for as long as a test needs.
+ */
+export async function holdRequests(context: BrowserContext, pattern: string): Promise<() => void> {
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await context.route(pattern, async (route) => {
+    await released;
+    await route.fulfill({ status: 404, body: '' }).catch(() => {});
+  });
+  return release;
+}
+
 /** Opens `url` (served beforehand) in a new tab and waits for the page to be parsed. */
 export async function openPage(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
