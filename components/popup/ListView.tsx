@@ -1,12 +1,12 @@
 /**
  * The list view: the title, what goes above the list (the current tab, « À faire »), and the list.
  * Shared by the popup (Popup.tsx) and its first screen (FirstScreen.tsx), which must look the
- * same: the popup replaces the first screen in place.
+ * same: the popup replaces the first screen in place. The popup's look (popup.css) is applied by
+ * its entry, entrypoints/popup/main.tsx.
  */
 import type { ComponentChildren } from 'preact';
 import { useText } from './context';
 import { OfferList, type OfferListProps } from './OfferList';
-import './popup.css';
 
 interface ListViewProps extends OfferListProps {
   above?: ComponentChildren;
