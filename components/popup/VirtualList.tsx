@@ -3,6 +3,9 @@
  * itself scrolls, not an inner box, so it behaves the same in the toolbar popup, in a tab and at
  * any zoom. Heights are in rem, so zoom and larger fonts scale rows and text together.
  *
+ * Its first render holds the rows in view only; the margin (overscan) is added once they are
+ * painted, so the popup's first paint does not wait for rows nobody sees yet.
+ *
  * Keyboard: each row holds one button (Tab/Enter/Space); ↑/↓/Home/End move between rows, and
  * rows scrolled into view by focus extend the rendered window.
  */
@@ -30,8 +33,12 @@ function rootFontPx(): number {
 const FOCUS_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { items, getKey, renderRow, rowRem, label, overscan = 8, focusKey = null } = props;
+  const { items, getKey, renderRow, rowRem, label, focusKey = null } = props;
   const listRef = useRef<HTMLUListElement>(null);
+  const [painted, setPainted] = useState(false);
+  // Preact runs effects after the frame they follow is painted.
+  useEffect(() => setPainted(true), []);
+  const overscan = painted ? (props.overscan ?? 8) : 0;
   const [range, setRange] = useState<RowRange>(() =>
     visibleRange({ count: items.length, rowPx: rowRem * 16, listTop: 0, viewportHeight: window.innerHeight, overscan }),
   );

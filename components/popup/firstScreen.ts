@@ -9,8 +9,12 @@ import { NO_CLOSING_DATE } from '../../lib/db-layout';
 import { type OpenedMarks, peekOffers } from '../../lib/db-peek';
 import { type ListItem, toListItem } from './sortAndFilter';
 
-/** Enough rows to fill a tall popup at any zoom, with margin. */
-export const FIRST_SCREEN_ROWS = 40;
+/**
+ * Enough rows to fill the toolbar popup (at most 600 px high) down to a third of the normal zoom,
+ * rows being 7 rem high (OfferList.tsx), and no more: each row read is converted and may be
+ * rendered before the first paint.
+ */
+export const FIRST_SCREEN_ROWS = 20;
 
 /** Null when the database cannot be peeked at (none yet, or not upgraded yet): the list reads it whole. */
 export async function readFirstScreen(
