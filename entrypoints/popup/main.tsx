@@ -33,17 +33,30 @@ async function start(root: HTMLElement): Promise<void> {
     const locale = resolveLocale(setting, navigator.language);
     document.documentElement.lang = locale;
     render(<FirstScreen locale={locale} now={now} items={firstScreen} />, root);
-    // The popup's code is loaded once these rows are painted: loading it (the preloads it adds,
-    // then its evaluation, on this thread) would hold up the read and the paint it is meant to follow.
-    await afterNextPaint();
+    // The popup's code is loaded once these rows are on screen. Other threads put a painted frame
+    // on screen; loading and evaluating that code meanwhile took the CPU from them and held the
+    // rows back by a frame on a 2-core machine (BENCHMARKS.md).
+    await afterFirstPaint();
   }
   const { startPopup } = await import('./app');
   await startPopup(root, firstScreen);
 }
 
-function afterNextPaint(): Promise<void> {
-  // A frame's callbacks run just before it is painted; a task queued from one runs after.
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Resolves once the browser reports the page's first contentful paint (Paint Timing), the first
+ * screen's rows; after `fallbackMs` at most, for a browser that reports none.
+ */
+function afterFirstPaint(fallbackMs = 200): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, fallbackMs);
+    const observer = new PerformanceObserver((entries) => {
+      if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  });
 }
 
 const root = document.getElementById('app');
