@@ -10,14 +10,13 @@ import { POSTING_SITE_MATCHES } from './lib/sites';
  * own, the first screen is one file, its styles included; the rest of the popup still loads later.
  */
 function buildPopupAlone(groups: EntrypointGroup[]): void {
-  const pages = groups.find((group) => Array.isArray(group) && group.some((entry) => entry.name === 'popup'));
-  if (!Array.isArray(pages) || pages.length === 1) return;
-  groups.push(
-    pages.splice(
-      pages.findIndex((entry) => entry.name === 'popup'),
-      1,
-    ),
-  );
+  for (const group of groups) {
+    if (!Array.isArray(group) || group.length === 1) continue;
+    const popup = group.findIndex((entry) => entry.name === 'popup');
+    if (popup === -1) continue;
+    groups.push(group.splice(popup, 1));
+    return;
+  }
 }
 
 export default defineConfig({
