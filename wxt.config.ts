@@ -4,7 +4,7 @@ import { POSTING_SITE_MATCHES } from './lib/sites';
 
 /**
  * WXT builds the extension's pages together, in one Vite build, so the modules they share go to
- * shared chunks, and the popup's first screen (entrypoints/popup/main.tsx) would load two script
+ * shared chunks, and the popup's first screen (entrypoints/popup/main.ts) would load two script
  * files. Every file of an extension page is fetched through the browser process, 10 to 30 ms
  * apiece on a busy machine, and the popup paints nothing until all of them are in. Built on its
  * own, the first screen is one file, its styles included; the rest of the popup still loads later.
@@ -23,7 +23,12 @@ export default defineConfig({
   manifestVersion: 3,
   // Static files (locales, icons) live with the other assets: the top level stays as documented.
   publicDir: 'assets/public',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Vite's polyfill for <link rel="modulepreload"> ran first in every page, on the popup's way to
+    // its first paint; every browser Postulo supports (manifest above) preloads modules itself.
+    build: { modulePreload: { polyfill: false } },
+  }),
   hooks: { 'entrypoints:grouped': (_wxt, groups) => buildPopupAlone(groups) },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
