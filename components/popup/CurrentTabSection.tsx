@@ -1,6 +1,6 @@
 /**
  * The current tab's section, as it stands until the tab has answered: the first screen
- * (FirstScreen.tsx) shows it too, so the list stays where it is when the popup takes over.
+ * (firstScreenView.ts) shows it too, so the list stays where it is when the popup takes over.
  */
 import type { ComponentChildren } from 'preact';
 import { useText } from './context';

@@ -4,25 +4,14 @@
  * says what to do.
  */
 
-import { stageName } from '../../lib/i18n/stages';
-import { STAGES } from '../../lib/stages';
 import { useListEnv, useText } from './context';
-import { resultsText } from './labels';
+import { resultsText, stageFilterOptions } from './labels';
 import { localIsoDate } from './localDates';
 import { OfferRowView } from './OfferRowView';
-import {
-  countByStage,
-  filterItems,
-  type ListFilter,
-  type ListItem,
-  NO_FILTER,
-  type StageFilter,
-} from './sortAndFilter';
+import { ROW_REM } from './offerRow';
+import { filterItems, type ListFilter, type ListItem, NO_FILTER, type StageFilter } from './sortAndFilter';
 import type { OfferItems } from './useOfferItems';
 import { VirtualList } from './VirtualList';
-
-/** A row's height: two lines of role, one of organisation, one of badges (see .offer-row in popup.css). */
-export const ROW_REM = 7;
 
 export interface OfferListProps {
   /** The saved offers, read by the popup's shell (useOfferItems), which outlives this view. */
@@ -38,7 +27,6 @@ export function OfferList({ offers, filter, onFilterChange, focusId }: OfferList
   const t = useText();
   const { items, complete } = offers;
   const shown = filterItems(items, filter);
-  const counts = countByStage(items);
   const today = localIsoDate(now());
   const filtering = filter.stage !== 'all' || filter.query.trim() !== '';
 
@@ -70,10 +58,9 @@ export function OfferList({ offers, filter, onFilterChange, focusId }: OfferList
             value={filter.stage}
             onChange={(event) => onFilterChange({ ...filter, stage: event.currentTarget.value as StageFilter })}
           >
-            <option value="all">{t('stageFilterAll', { count: items.length })}</option>
-            {STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {t('stageOption', { stage: stageName(locale, stage), count: counts.get(stage) ?? 0 })}
+            {stageFilterOptions(items, locale).map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>

@@ -1,8 +1,7 @@
-/** One row of the list: role, organisation · contract, closing badge, stage. */
+/** One row of the list: role, organisation · contract, closing badge, stage (words: offerRow.ts). */
 import { stageName } from '../../lib/i18n/stages';
-import { closingState, isUrgent } from './closingLabel';
 import { useListEnv } from './context';
-import { closingText, contractSummary } from './labels';
+import { closingBadge, rowMeta, stageBadgeClass } from './offerRow';
 import type { ListItem } from './sortAndFilter';
 
 interface OfferRowViewProps {
@@ -13,22 +12,15 @@ interface OfferRowViewProps {
 
 export function OfferRowView({ item, today, onOpen }: OfferRowViewProps) {
   const { locale } = useListEnv();
-  const state = closingState(item.status, item.closesAt, today);
-  const closing = closingText(state, locale);
-  const meta = [item.organization, contractSummary(item.contract, item.contractRaw, locale)]
-    .filter(Boolean)
-    .join(' · ');
+  const closing = closingBadge(item, today, locale);
+  const meta = rowMeta(item, locale);
   return (
     <button type="button" class="offer-row" data-offer-id={item.id} onClick={() => onOpen(item.id)}>
       <span class="offer-row__title">{item.title}</span>
       {meta && <span class="offer-row__meta">{meta}</span>}
       <span class="offer-row__tags">
-        {closing && (
-          <span class={`badge badge--closing badge--${state.kind}${isUrgent(state) ? ' badge--urgent' : ''}`}>
-            {closing}
-          </span>
-        )}
-        <span class={`badge badge--stage badge--stage-${item.stage}`}>{stageName(locale, item.stage)}</span>
+        {closing && <span class={closing.className}>{closing.text}</span>}
+        <span class={stageBadgeClass(item.stage)}>{stageName(locale, item.stage)}</span>
       </span>
     </button>
   );

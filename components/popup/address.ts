@@ -1,7 +1,7 @@
 /**
  * The popup's addresses: `popup.html` is the list, `popup.html?offer=<id>` one offer's detail, so
  * the background can open an offer directly in a tab, and a row clicked on the first screen
- * (FirstScreen.tsx) is opened by the popup once it has loaded.
+ * (firstScreenView.ts) is opened by the popup once it has loaded.
  */
 
 /** The offer id in `?offer=…`, or null for the list. */

@@ -1,7 +1,7 @@
 /**
  * What every popup component may need: the locale, the database, the api, the clock, navigation.
- * The list's own part (ListEnv) is a context of its own: the first screen (FirstScreen.tsx) shows
- * the list before the database and the api are loaded.
+ * The list's own part (ListEnv) is a context of its own: the list view (ListView.tsx) needs no
+ * more, and reaches neither the database nor the api.
  */
 import { createContext } from 'preact';
 import { useCallback, useContext } from 'preact/hooks';
@@ -44,7 +44,7 @@ export const ListContext = createContext<ListEnv | null>(null);
 
 export function useListEnv(): ListEnv {
   const value = useContext(ListContext);
-  if (!value) throw new Error('useListEnv() outside <Popup> or <FirstScreen>');
+  if (!value) throw new Error('useListEnv() outside <Popup>');
   return value;
 }
 

@@ -2,8 +2,11 @@
 import type { Locale } from '../../lib/i18n';
 import { formatIsoDate } from '../../lib/i18n';
 import { type PopupMessageKey, popupText } from '../../lib/i18n/popup';
+import { stageName } from '../../lib/i18n/stages';
 import type { Contract, OfferStatus, Remote } from '../../lib/offer';
+import { STAGES } from '../../lib/stages';
 import type { ClosingState } from './closingLabel';
+import { countByStage, type ListItem, type StageFilter } from './sortAndFilter';
 
 const CONTRACT_KEYS: Record<Contract, PopupMessageKey> = {
   CDI: 'contract_CDI',
@@ -58,4 +61,19 @@ export function resultsText(count: number, locale: Locale): string {
   if (count === 0) return popupText(locale, 'resultsNone');
   if (count === 1) return popupText(locale, 'resultsOne');
   return popupText(locale, 'resultsMany', { count: count.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB') });
+}
+
+/** The stage filter's choices, « Toutes (20) » first, each with how many of `items` it keeps. */
+export function stageFilterOptions(
+  items: readonly ListItem[],
+  locale: Locale,
+): { value: StageFilter; label: string }[] {
+  const counts = countByStage(items);
+  return [
+    { value: 'all', label: popupText(locale, 'stageFilterAll', { count: items.length }) },
+    ...STAGES.map((stage) => ({
+      value: stage,
+      label: popupText(locale, 'stageOption', { stage: stageName(locale, stage), count: counts.get(stage) ?? 0 }),
+    })),
+  ];
 }

@@ -1,6 +1,6 @@
-// The popup's wiring, loaded by main.tsx: the locale (the options' choice, else the browser's,
+// The popup's wiring, loaded by main.ts: the locale (the options' choice, else the browser's,
 // followed live), the database, the messaging api, then the Preact tree with « À faire » in its
-// slot. It takes the place of the first screen, with the rows main.tsx read for it.
+// slot. It takes the place of the first screen, with the rows main.ts read for it.
 import { render } from 'preact';
 import { messagingApi } from '../../components/popup/messagingApi';
 import { Popup } from '../../components/popup/Popup';
@@ -32,6 +32,9 @@ export async function startPopup(root: HTMLElement, firstScreen: readonly ListIt
     const locale = resolveLocale(setting, navigator.language);
     // Other settings change too (reminders…): only a new language re-renders.
     if (locale === shown) return;
+    // The first time, the first screen (built by main.ts without Preact) gives way to the popup
+    // in this same task: nothing is painted in between.
+    if (shown === null) root.replaceChildren();
     shown = locale;
     document.documentElement.lang = locale;
     render(<Popup env={{ ...services, locale }} todo={<TodoSection />} />, root);

@@ -1,19 +1,26 @@
 /**
  * The top of the list comes first: the entrypoint reads it with plain IndexedDB (firstScreen.ts,
- * lib/db-peek.ts) and paints it (FirstScreen.tsx) before the rest of the popup is loaded; the
+ * lib/db-peek.ts) and paints it (firstScreenView.ts) before the rest of the popup is loaded; the
  * popup then takes its place with the same rows (`takeFirstScreen`).
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FirstScreen } from '../../../components/popup/FirstScreen';
+import { pushOfferAddress } from '../../../components/popup/address';
 import { FIRST_SCREEN_ROWS, readFirstScreen } from '../../../components/popup/firstScreen';
+import { buildFirstScreen } from '../../../components/popup/firstScreenView';
+import { ROW_REM } from '../../../components/popup/offerRow';
 import { Popup } from '../../../components/popup/Popup';
+import type { ListItem } from '../../../components/popup/sortAndFilter';
 import { DB_IDB_VERSION } from '../../../lib/db-layout';
 import { type OpenedMarks, rememberDatabaseOpened } from '../../../lib/db-peek';
 import { makeOffer, renderPopup, rowTitles, seed, setup } from './support';
 
 beforeEach(() => window.history.replaceState(null, '', '/popup.html'));
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // The first screens shown without the testing library.
+  document.body.replaceChildren();
+});
 
 function memoryMarks(): OpenedMarks {
   const items = new Map<string, string>();
@@ -125,17 +132,31 @@ describe('readFirstScreen', () => {
 });
 
 describe('the first screen', () => {
+  /** As main.ts shows it, in a container the popup may then take over. */
+  function showFirstScreen(items: readonly ListItem[], locale: 'fr' | 'en' = 'fr', openOffer = pushOfferAddress) {
+    const container = document.body.appendChild(document.createElement('div'));
+    const now = setup().env.now();
+    container.append(buildFirstScreen({ locale, items, now, viewportHeight: window.innerHeight, openOffer }));
+    return container;
+  }
+
   it('shows the rows read, as the popup will: the popup replaces it with the very same list', async () => {
     const { env, db } = setup();
     await seed(db, [
       makeOffer('soon', { title: 'Bientôt', closesAt: '2026-03-15', organization: 'ANCT', contract: 'CDD' }),
-      makeOffer('later', { title: 'Plus tard', closesAt: '2026-05-02' }),
+      makeOffer('later', {
+        title: 'Plus tard',
+        closesAt: '2026-03-13',
+        contract: 'autre',
+        contractRaw: 'Mission de 6 mois',
+      }),
       makeOffer('none', { title: 'Sans date' }),
     ]);
     const items = (await firstScreenOf(db.name)) ?? [];
-    const { container } = render(<FirstScreen locale="fr" now={env.now} items={items} />);
-    expect(rowTitles()).toEqual(['Bientôt', 'Plus tard']);
+    const container = showFirstScreen(items);
+    expect(rowTitles()).toEqual(['Plus tard', 'Bientôt']);
     expect(screen.getByText('Chargement des offres…')).toBeTruthy();
+    expect(screen.getByText('clôture demain')).toBeTruthy();
     const firstList = container.querySelector('.offer-list')?.outerHTML;
     const firstTab = container.querySelector('.current-tab')?.outerHTML;
     expect(firstTab).toContain("Lecture de l'onglet");
@@ -143,33 +164,62 @@ describe('the first screen', () => {
 
     // The popup, given the same rows: in its very first render, the list and the current tab's
     // section above it are the same, markup and all, so nothing moves.
+    container.replaceChildren();
     render(<Popup env={{ ...env, takeFirstScreen: () => items }} />, { container });
     expect(container.querySelector('.offer-list')?.outerHTML).toBe(firstList);
     expect(container.querySelector('.current-tab')?.outerHTML).toBe(firstTab);
     expect(container.querySelector('main')?.hasAttribute('aria-busy')).toBe(false);
-    await waitFor(() => expect(rowTitles()).toEqual(['Bientôt', 'Plus tard', 'Sans date']));
+    await waitFor(() => expect(rowTitles()).toEqual(['Plus tard', 'Bientôt', 'Sans date']));
+  });
+
+  it('holds the rows in view only, as the list does', async () => {
+    const { db } = setup();
+    const many = Array.from({ length: 15 }, (_, index) =>
+      makeOffer(`offer-${index}`, { title: `Offre ${index}`, closesAt: '2026-04-01' }),
+    );
+    await seed(db, many);
+    const items = (await firstScreenOf(db.name)) ?? [];
+    expect(items).toHaveLength(15);
+    showFirstScreen(items);
+    const inView = Math.ceil(window.innerHeight / (ROW_REM * 16));
+    expect(rowTitles()).toHaveLength(Math.min(inView, 15));
+    expect(screen.getByRole('list', { name: 'Mes offres' }).style.height).toBe(`${15 * ROW_REM}rem`);
+  });
+
+  it("shows a page's markup in a title as text: no element, no script", async () => {
+    const { db } = setup();
+    const hostile = '<img src=x onerror="globalThis.__pwned = true"><script>globalThis.__pwned = true</script>';
+    await seed(db, [makeOffer('hostile', { title: hostile, organization: '<b>ANCT</b>', closesAt: '2026-03-15' })]);
+    const items = (await firstScreenOf(db.name)) ?? [];
+    const container = showFirstScreen(items);
+    expect(rowTitles()).toEqual([hostile]);
+    expect(container.querySelector('img, script, b')).toBeNull();
+    expect(screen.getByText('<b>ANCT</b>', { exact: false })).toBeTruthy();
+    expect((globalThis as { __pwned?: boolean }).__pwned).toBeUndefined();
   });
 
   it('gives a row clicked before the popup has loaded its address, and the popup opens that offer', async () => {
     const { env, db } = setup();
     const [soon] = await seed(db, [makeOffer('soon', { title: 'Bientôt', closesAt: '2026-03-15' })]);
     const items = (await firstScreenOf(db.name)) ?? [];
-    const { container } = render(<FirstScreen locale="fr" now={env.now} items={items} />);
-    fireEvent.click(screen.getByRole('button', { name: /Bientôt/ }));
+    const container = showFirstScreen(items);
+    fireEvent.click(screen.getByText('Bientôt'));
     expect(new URLSearchParams(window.location.search).get('offer')).toBe(soon);
 
+    container.replaceChildren();
     render(<Popup env={env} />, { container });
     expect(await screen.findByRole('button', { name: 'Retour à la liste' })).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 1, name: 'Bientôt' })).toBeTruthy();
   });
 
   it('speaks the language it is given', async () => {
-    const { env, db } = setup();
+    const { db } = setup();
     await seed(db, [makeOffer('soon', { title: 'Soon', closesAt: '2026-03-13' })]);
     const items = (await firstScreenOf(db.name)) ?? [];
-    render(<FirstScreen locale="en" now={env.now} items={items} />);
+    showFirstScreen(items, 'en');
     expect(screen.getByRole('heading', { name: 'My offers' })).toBeTruthy();
     expect(screen.getByText('closes tomorrow')).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'All (1)' })).toBeTruthy();
   });
 });
 

@@ -1,17 +1,15 @@
-// The popup's first screen, then the popup. Opening the popup loads a lot of code (Dexie, the
-// schemas, every view); this entry holds only what paints the top of the list: it reads the first
-// screen and the chosen language, shows them, and once they are painted loads the popup (app.tsx),
-// which takes the same place with the same rows. It is built on its own into one file, styles
-// included (see wxt.config.ts): the first paint waits for no other file.
-import { render } from 'preact';
-import { browser } from 'wxt/browser';
-import { offerIdFromSearch } from '../../components/popup/address';
-import { FirstScreen } from '../../components/popup/FirstScreen';
-import { readFirstScreen } from '../../components/popup/firstScreen';
-import { localIsoDate } from '../../components/popup/localDates';
+// The popup's first screen, then the popup. Opening the popup loads a lot of code (Preact, Dexie,
+// the schemas, every view); this entry holds only what paints the top of the list: it reads the
+// first screen and the chosen language, builds them with the DOM API (firstScreenView.ts), and
+// once they are painted loads the popup (app.tsx), which takes the same place with the same rows.
+// It is built on its own into one file, styles included (see wxt.config.ts): the first paint
+// waits for no other file.
+// biome-ignore assist/source/organizeImports: first, as it starts the reads the first screen waits for (see there).
+import { firstScreenRows, localeSetting } from './first-reads';
+import { offerIdFromSearch, pushOfferAddress } from '../../components/popup/address';
+import { buildFirstScreen } from '../../components/popup/firstScreenView';
 import popupStyles from '../../components/popup/popup.css?inline';
 import { resolveLocale } from '../../lib/i18n';
-import { storedLocaleSetting } from '../../lib/stored-locale';
 
 /** The popup's look, from this file rather than a stylesheet of its own: one file less to wait for. */
 function applyStyles(css: string): void {
@@ -21,18 +19,23 @@ function applyStyles(css: string): void {
 }
 
 async function start(root: HTMLElement): Promise<void> {
+  // While the reads are on their way.
   applyStyles(popupStyles);
-  const now = () => new Date();
   // A failed read shows nothing early: the popup reads the list itself and reports the error.
-  const [firstScreen, setting] = await Promise.all([
-    readFirstScreen(indexedDB, localStorage, localIsoDate(now())).catch(() => null),
-    storedLocaleSetting(browser.storage.local),
-  ]);
+  const [firstScreen, setting] = await Promise.all([firstScreenRows, localeSetting]);
   // Opened on an offer (`?offer=…`), the popup shows its detail, not the list.
   if (firstScreen && firstScreen.length > 0 && offerIdFromSearch(window.location.search) === null) {
     const locale = resolveLocale(setting, navigator.language);
     document.documentElement.lang = locale;
-    render(<FirstScreen locale={locale} now={now} items={firstScreen} />, root);
+    root.append(
+      buildFirstScreen({
+        locale,
+        items: firstScreen,
+        now: new Date(),
+        viewportHeight: window.innerHeight,
+        openOffer: pushOfferAddress,
+      }),
+    );
     // The popup's code is loaded once these rows are on screen. Other threads put a painted frame
     // on screen; loading and evaluating that code meanwhile took the CPU from them and held the
     // rows back by a frame on a 2-core machine (BENCHMARKS.md).
