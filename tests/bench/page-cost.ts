@@ -78,7 +78,7 @@ async function timedLoad(side: Side, url: string): Promise<{ domContentLoaded: n
   return { domContentLoaded, load };
 }
 
-/** A side's tab, adding its loads to `samples` and `loadsByPage` (shared by the two halves). */
+/** A side's tab, adding its loads to `samples` and `loadsByPage` (shared by the blocks). */
 async function prepareSide(
   context: BrowserContext,
   hasExtension: boolean,
@@ -92,11 +92,20 @@ async function prepareSide(
 }
 
 /**
+ * Pairs of browsers the loads are spread over, each pair launched afresh, in one order then in
+ * the other. Two browsers launched the same way differ by a few per cent for as long as they run
+ * (the control run showed 0.97 and 1.03 with one pair per launch order, its paired interval
+ * leaving 1 out): what comes with one browser's process falls on a side for a block only, and
+ * averages out over the blocks.
+ */
+const BLOCKS = 6;
+
+/**
  * `control`: the "with" side is launched without the extension too, to show the ratio the
  * machine and the method give when nothing differs. Both sides get the same `backForwardCache`.
- * The loads are made in two halves, the two
- * browsers launched in one order for the first and in the other order for the second, so that
- * whatever comes with being launched first or second falls on both sides.
+ * The loads are made in BLOCKS blocks, each with its own two browsers, launched in one order for
+ * one block and in the other order for the next, so that whatever comes with being launched first
+ * or second, or with one browser's processes, falls on both sides.
  */
 export async function measurePageCost(
   extensionDir: string,
@@ -119,11 +128,16 @@ export async function measurePageCost(
   };
   const loadsByPage = { with: new Map<string, number[]>(), without: new Map<string, number[]>() };
   const rounds = Math.ceil(loadsPerSide / pages.length);
-  const halves = [
-    { extensionFirst: true, rounds: Math.ceil(rounds / 2) },
-    { extensionFirst: false, rounds: Math.floor(rounds / 2) },
-  ];
-  for (const half of halves) {
+  const blockCount = Math.max(1, Math.min(BLOCKS, rounds));
+  const blocks = Array.from({ length: blockCount }, (_, block) => ({
+    extensionFirst: block % 2 === 0,
+    // The rounds shared out, the first blocks taking one more where they do not divide.
+    rounds: Math.floor(rounds / blockCount) + (block < rounds % blockCount ? 1 : 0),
+    last: block === blockCount - 1,
+  }));
+  // Counted across the blocks, so that every page is loaded as often first by one side as by the other.
+  let round = 0;
+  for (const block of blocks) {
     const browsers: BenchBrowser[] = [];
     try {
       const launchWith = async () => {
@@ -140,7 +154,7 @@ export async function measurePageCost(
       };
       let withBrowser: BenchBrowser;
       let plainBrowser: BenchBrowser;
-      if (half.extensionFirst) {
+      if (block.extensionFirst) {
         withBrowser = await launchWith();
         plainBrowser = await launchPlain();
       } else {
@@ -168,7 +182,7 @@ export async function measurePageCost(
         await settledLoad(withoutExtension, page.url);
       }
 
-      for (let round = 0; round < half.rounds; round++) {
+      for (const end = round + block.rounds; round < end; round++) {
         for (const [index, page] of pages.entries()) {
           const order =
             (round + index) % 2 === 0 ? [withExtension, withoutExtension] : [withoutExtension, withExtension];
@@ -186,7 +200,7 @@ export async function measurePageCost(
         }
       }
 
-      if (!control && backForwardCache && !half.extensionFirst && 'extensionId' in withBrowser) {
+      if (!control && backForwardCache && block.last && 'extensionId' in withBrowser) {
         const { extensionId } = withBrowser as BenchExtensionBrowser;
         result.ourScripts = await traceOurScripts(withBrowser.context, withExtension.tab, extensionId, pages);
       }
