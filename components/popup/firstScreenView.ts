@@ -20,14 +20,23 @@ import { closingBadge, ROW_REM, rowMeta, stageBadgeClass } from './offerRow';
 import type { ListItem } from './sortAndFilter';
 import { visibleRange } from './virtualWindow';
 
-export interface FirstScreenView {
+/** What the first screen shows but its rows. */
+export interface FirstScreenFrame {
   locale: Locale;
-  items: readonly ListItem[];
   now: Date;
   /** The window's height, in CSS pixels: rows below it are left to the popup. */
   viewportHeight: number;
   /** A row clicked: the popup opens that offer once it has loaded (address.ts). */
   openOffer: (id: string) => void;
+}
+
+export interface FirstScreenView extends FirstScreenFrame {
+  items: readonly ListItem[];
+}
+
+/** The first screen once its rows are given; to be called once. */
+export interface PreparedFirstScreen {
+  withRows(items: readonly ListItem[]): HTMLElement;
 }
 
 /** An element with its attributes in the given order (Preact's, the props' order) and its children. */
@@ -40,25 +49,41 @@ function element(tag: string, attributes: Record<string, string>, ...children: (
 
 /** The list view's first render: busy, as the popup replaces all of it in a moment. */
 export function buildFirstScreen(view: FirstScreenView): HTMLElement {
-  const { locale } = view;
-  const text = (key: PopupMessageKey) => popupText(locale, key);
+  return prepareFirstScreen(view).withRows(view.items);
+}
+
+/**
+ * Builds all but the rows and the stage filter's counts, which come with the rows: the entry
+ * builds this while the rows are being read, so that only they are left once they are in.
+ */
+export function prepareFirstScreen(frame: FirstScreenFrame): PreparedFirstScreen {
+  const text = (key: PopupMessageKey) => popupText(frame.locale, key);
+  const stageFilter = element('select', { id: 'stage-filter' });
+  const offerList = offerListSection(text, stageFilter);
   const main = element(
     'main',
-    { class: 'popup', lang: locale, 'aria-busy': 'true' },
+    { class: 'popup', lang: frame.locale, 'aria-busy': 'true' },
     element(
       'div',
       { class: 'list-view' },
       element('h1', { class: 'app-title' }, text('appTitle')),
       currentTabSection(text),
-      offerListSection(view, text),
+      offerList,
     ),
   );
   main.addEventListener('click', (event) => {
     const row = event.target instanceof Element ? event.target.closest<HTMLElement>('.offer-row') : null;
     const id = row?.dataset.offerId;
-    if (id) view.openOffer(id);
+    if (id) frame.openOffer(id);
   });
-  return main;
+  return {
+    withRows(items) {
+      for (const { value, label } of stageFilterOptions(items, frame.locale))
+        stageFilter.append(element('option', { value }, label));
+      offerList.append(rowList(frame, items, text('listHeading')));
+      return main;
+    },
+  };
 }
 
 /** CurrentTabSection.tsx, while the tab has not answered. */
@@ -71,11 +96,8 @@ function currentTabSection(text: (key: PopupMessageKey) => string): HTMLElement 
   );
 }
 
-/** OfferList.tsx while the whole list is being read, with no filter. */
-function offerListSection(view: FirstScreenView, text: (key: PopupMessageKey) => string): HTMLElement {
-  const stageFilter = element('select', { id: 'stage-filter' });
-  for (const { value, label } of stageFilterOptions(view.items, view.locale))
-    stageFilter.append(element('option', { value }, label));
+/** OfferList.tsx while the whole list is being read, with no filter; its rows come after. */
+function offerListSection(text: (key: PopupMessageKey) => string, stageFilter: HTMLElement): HTMLElement {
   return element(
     'section',
     { class: 'offer-list', 'aria-labelledby': 'list-heading' },
@@ -101,21 +123,19 @@ function offerListSection(view: FirstScreenView, text: (key: PopupMessageKey) =>
         stageFilter,
       ),
     ),
-    rowList(view, text('listHeading')),
   );
 }
 
 /** VirtualList.tsx's first render: the rows in view, the list as tall as all of them. */
-function rowList(view: FirstScreenView, label: string): HTMLElement {
-  const { items } = view;
+function rowList(frame: FirstScreenFrame, items: readonly ListItem[], label: string): HTMLElement {
   const list = element('ul', { class: 'virtual-list', 'aria-label': label });
   list.style.height = `${items.length * ROW_REM}rem`;
-  const today = localIsoDate(view.now);
+  const today = localIsoDate(frame.now);
   const { start, end } = visibleRange({
     count: items.length,
     rowPx: ROW_REM * 16,
     listTop: 0,
-    viewportHeight: view.viewportHeight,
+    viewportHeight: frame.viewportHeight,
     overscan: 0,
   });
   for (let index = start; index < end; index++) {
@@ -129,7 +149,7 @@ function rowList(view: FirstScreenView, label: string): HTMLElement {
     });
     row.style.top = `${index * ROW_REM}rem`;
     row.style.height = `${ROW_REM}rem`;
-    row.append(rowButton(item, today, view.locale));
+    row.append(rowButton(item, today, frame.locale));
     list.append(row);
   }
   return list;

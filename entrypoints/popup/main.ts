@@ -7,7 +7,7 @@
 // biome-ignore assist/source/organizeImports: first, as it starts the reads the first screen waits for (see there).
 import { firstScreenRows, localeSetting } from './first-reads';
 import { offerIdFromSearch, pushOfferAddress } from '../../components/popup/address';
-import { buildFirstScreen } from '../../components/popup/firstScreenView';
+import { prepareFirstScreen } from '../../components/popup/firstScreenView';
 import popupStyles from '../../components/popup/popup.css?inline';
 import { resolveLocale } from '../../lib/i18n';
 
@@ -21,21 +21,18 @@ function applyStyles(css: string): void {
 async function start(root: HTMLElement): Promise<void> {
   // While the reads are on their way.
   applyStyles(popupStyles);
-  // A failed read shows nothing early: the popup reads the list itself and reports the error.
-  const [firstScreen, setting] = await Promise.all([firstScreenRows, localeSetting]);
+  // The language comes back before the rows, as a rule: all but the rows is built meanwhile.
+  const locale = resolveLocale(await localeSetting, navigator.language);
   // Opened on an offer (`?offer=…`), the popup shows its detail, not the list.
-  if (firstScreen && firstScreen.length > 0 && offerIdFromSearch(window.location.search) === null) {
-    const locale = resolveLocale(setting, navigator.language);
+  const prepared =
+    offerIdFromSearch(window.location.search) === null
+      ? prepareFirstScreen({ locale, now: new Date(), viewportHeight: window.innerHeight, openOffer: pushOfferAddress })
+      : null;
+  // A failed read shows nothing early: the popup reads the list itself and reports the error.
+  const firstScreen = await firstScreenRows;
+  if (prepared && firstScreen && firstScreen.length > 0) {
     document.documentElement.lang = locale;
-    root.append(
-      buildFirstScreen({
-        locale,
-        items: firstScreen,
-        now: new Date(),
-        viewportHeight: window.innerHeight,
-        openOffer: pushOfferAddress,
-      }),
-    );
+    root.append(prepared.withRows(firstScreen));
     // The popup's code is loaded once these rows are on screen. Other threads put a painted frame
     // on screen; loading and evaluating that code meanwhile took the CPU from them and held the
     // rows back by a frame on a 2-core machine (BENCHMARKS.md).
