@@ -1,8 +1,8 @@
 /**
  * The list view: the title, what goes above the list (the current tab, « À faire »), and the list.
  * The popup's first screen (firstScreenView.ts) builds this view's first render without Preact,
- * and must look the same: the popup replaces it in place. The popup's look (popup.css) is applied by
- * its entry, entrypoints/popup/main.ts.
+ * and must look the same: the popup replaces it in place. The popup's look (popup.css) is applied
+ * by its entry, entrypoints/popup/main.ts.
  */
 import type { ComponentChildren } from 'preact';
 import { useText } from './context';
