@@ -10,7 +10,7 @@ import type { SavedOffer } from '../../lib/saved-offer';
 import { offerIdFromSearch, pushListAddress, pushOfferAddress } from './address';
 import { errorReason, NoAnswerError } from './api';
 import { CurrentTab } from './CurrentTab';
-import { ListContext, PopupContext, type PopupContextValue, type PopupEnv } from './context';
+import { PopupContext, type PopupContextValue, type PopupEnv } from './context';
 import { ListView } from './ListView';
 import { OfferDetail } from './OfferDetail';
 import { type ListFilter, NO_FILTER } from './sortAndFilter';
@@ -77,36 +77,34 @@ export function Popup({ env, todo = null }: PopupProps) {
 
   return (
     <PopupContext.Provider value={context}>
-      <ListContext.Provider value={context}>
-        <main class="popup" lang={env.locale}>
-          {error && (
-            <div class="alert" role="alert">
-              <p>{error}</p>
-              <button type="button" class="button button--small" onClick={() => setError(null)}>
-                {popupText(env.locale, 'dismiss')}
-              </button>
-            </div>
-          )}
-          {offerId ? (
-            <OfferDetail key={offerId} id={offerId} />
-          ) : (
-            <ListView
-              above={
-                <>
-                  <CurrentTab />
-                  {/* SLOT « À faire » (issue 4: due reminders): rendered above the list, from the `todo` prop. */}
-                  {todo && <div class="todo-slot">{todo}</div>}
-                </>
-              }
-              offers={offers}
-              filter={filter}
-              onFilterChange={setFilter}
-              focusId={lastOpened.current}
-            />
-          )}
-          {deleted && <UndoToast key={deleted.id} saved={deleted} onClose={closeToast} />}
-        </main>
-      </ListContext.Provider>
+      <main class="popup" lang={env.locale}>
+        {error && (
+          <div class="alert" role="alert">
+            <p>{error}</p>
+            <button type="button" class="button button--small" onClick={() => setError(null)}>
+              {popupText(env.locale, 'dismiss')}
+            </button>
+          </div>
+        )}
+        {offerId ? (
+          <OfferDetail key={offerId} id={offerId} />
+        ) : (
+          <ListView
+            above={
+              <>
+                <CurrentTab />
+                {/* SLOT « À faire » (issue 4: due reminders): rendered above the list, from the `todo` prop. */}
+                {todo && <div class="todo-slot">{todo}</div>}
+              </>
+            }
+            offers={offers}
+            filter={filter}
+            onFilterChange={setFilter}
+            focusId={lastOpened.current}
+          />
+        )}
+        {deleted && <UndoToast key={deleted.id} saved={deleted} onClose={closeToast} />}
+      </main>
     </PopupContext.Provider>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * What every popup component may need: the locale, the database, the api, the clock, navigation.
- * The list's own part (ListEnv) is a context of its own: the list view (ListView.tsx) needs no
- * more, and reaches neither the database nor the api.
+ * The list view (ListView.tsx) asks only for its own part (useListEnv): it reaches neither the
+ * database nor the api.
  */
 import { createContext } from 'preact';
 import { useCallback, useContext } from 'preact/hooks';
@@ -37,15 +37,11 @@ export type PopupContextValue = PopupEnv & PopupShell;
 
 export const PopupContext = createContext<PopupContextValue | null>(null);
 
-/** What the list and its rows need, all that the first screen has. */
+/** What the list and its rows need. */
 export type ListEnv = Pick<PopupContextValue, 'locale' | 'now' | 'openOffer'>;
 
-export const ListContext = createContext<ListEnv | null>(null);
-
 export function useListEnv(): ListEnv {
-  const value = useContext(ListContext);
-  if (!value) throw new Error('useListEnv() outside <Popup>');
-  return value;
+  return usePopup();
 }
 
 export function usePopup(): PopupContextValue {
