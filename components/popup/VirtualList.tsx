@@ -11,7 +11,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type RowRange, visibleRange } from './virtualWindow';
+import { firstRange, type RowRange, visibleRange } from './virtualWindow';
 
 interface VirtualListProps<T> {
   items: readonly T[];
@@ -39,9 +39,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   // Preact runs effects after the frame they follow is painted.
   useEffect(() => setPainted(true), []);
   const overscan = painted ? (props.overscan ?? 8) : 0;
-  const [range, setRange] = useState<RowRange>(() =>
-    visibleRange({ count: items.length, rowPx: rowRem * 16, listTop: 0, viewportHeight: window.innerHeight, overscan }),
-  );
+  const [range, setRange] = useState<RowRange>(() => firstRange(items.length, rowRem, window.innerHeight, overscan));
   const pendingFocus = useRef<number | null>(null);
 
   const measure = useCallback(() => {

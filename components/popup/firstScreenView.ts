@@ -18,7 +18,7 @@ import { stageFilterOptions } from './labels';
 import { localIsoDate } from './localDates';
 import { closingBadge, ROW_REM, rowMeta, stageBadgeClass } from './offerRow';
 import type { ListItem } from './sortAndFilter';
-import { visibleRange } from './virtualWindow';
+import { firstRange } from './virtualWindow';
 
 /** What the first screen shows but its rows. */
 export interface FirstScreenFrame {
@@ -131,13 +131,7 @@ function rowList(frame: FirstScreenFrame, items: readonly ListItem[], label: str
   const list = element('ul', { class: 'virtual-list', 'aria-label': label });
   list.style.height = `${items.length * ROW_REM}rem`;
   const today = localIsoDate(frame.now);
-  const { start, end } = visibleRange({
-    count: items.length,
-    rowPx: ROW_REM * 16,
-    listTop: 0,
-    viewportHeight: frame.viewportHeight,
-    overscan: 0,
-  });
+  const { start, end } = firstRange(items.length, ROW_REM, frame.viewportHeight, 0);
   for (let index = start; index < end; index++) {
     const item = items[index];
     if (item === undefined) continue;

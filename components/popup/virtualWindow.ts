@@ -28,3 +28,12 @@ export function visibleRange({ count, rowPx, listTop, viewportHeight, overscan }
   const end = Math.min(count, Math.max(start, lastVisible + overscan));
   return { start, end };
 }
+
+/**
+ * The window of a list's first render, before any layout: the list taken to start at the
+ * viewport's top, a rem at its default 16 px. The virtual list starts from it, and so does the
+ * popup's first screen (firstScreenView.ts), which must render the very same rows.
+ */
+export function firstRange(count: number, rowRem: number, viewportHeight: number, overscan: number): RowRange {
+  return visibleRange({ count, rowPx: rowRem * 16, listTop: 0, viewportHeight, overscan });
+}
