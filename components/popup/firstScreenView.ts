@@ -30,10 +30,6 @@ export interface FirstScreenFrame {
   openOffer: (id: string) => void;
 }
 
-export interface FirstScreenView extends FirstScreenFrame {
-  items: readonly ListItem[];
-}
-
 /** The first screen once its rows are given; to be called once. */
 export interface PreparedFirstScreen {
   withRows(items: readonly ListItem[]): HTMLElement;
@@ -47,14 +43,10 @@ function element(tag: string, attributes: Record<string, string>, ...children: (
   return node;
 }
 
-/** The list view's first render: busy, as the popup replaces all of it in a moment. */
-export function buildFirstScreen(view: FirstScreenView): HTMLElement {
-  return prepareFirstScreen(view).withRows(view.items);
-}
-
 /**
- * Builds all but the rows and the stage filter's counts, which come with the rows: the entry
- * builds this while the rows are being read, so that only they are left once they are in.
+ * The list view's first render, busy, as the popup replaces all of it in a moment. All but the
+ * rows and the stage filter's counts is built here, the rest by `withRows`: the entry builds this
+ * while the rows are being read, so that only they are left once they are in.
  */
 export function prepareFirstScreen(frame: FirstScreenFrame): PreparedFirstScreen {
   const text = (key: PopupMessageKey) => popupText(frame.locale, key);

@@ -7,7 +7,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pushOfferAddress } from '../../../components/popup/address';
 import { FIRST_SCREEN_ROWS, readFirstScreen } from '../../../components/popup/firstScreen';
-import { buildFirstScreen } from '../../../components/popup/firstScreenView';
+import { prepareFirstScreen } from '../../../components/popup/firstScreenView';
 import { ROW_REM } from '../../../components/popup/offerRow';
 import { Popup } from '../../../components/popup/Popup';
 import type { ListItem } from '../../../components/popup/sortAndFilter';
@@ -136,7 +136,9 @@ describe('the first screen', () => {
   function showFirstScreen(items: readonly ListItem[], locale: 'fr' | 'en' = 'fr', openOffer = pushOfferAddress) {
     const container = document.body.appendChild(document.createElement('div'));
     const now = setup().env.now();
-    container.append(buildFirstScreen({ locale, items, now, viewportHeight: window.innerHeight, openOffer }));
+    container.append(
+      prepareFirstScreen({ locale, now, viewportHeight: window.innerHeight, openOffer }).withRows(items),
+    );
     return container;
   }
 
