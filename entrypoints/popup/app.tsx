@@ -2,6 +2,7 @@
 // followed live), the database, the messaging api, then the Preact tree with « À faire » in its
 // slot. It takes the place of the first screen, with the rows main.ts read for it.
 import { render } from 'preact';
+import { keepFirstScreenRemembered } from '../../components/popup/keepFirstScreenRemembered';
 import { messagingApi } from '../../components/popup/messagingApi';
 import { Popup } from '../../components/popup/Popup';
 import type { ListItem } from '../../components/popup/sortAndFilter';
@@ -27,6 +28,8 @@ export async function startPopup(root: HTMLElement, firstScreen: readonly ListIt
     () => rememberDatabaseOpened(localStorage),
     () => {},
   );
+  // What the next popup paints first (rememberedFirstScreen.ts), kept as this one sees the list.
+  const firstScreenKeeper = keepFirstScreenRemembered(services.db, localStorage, services.now);
   let shown: Locale | null = null;
   const show = (setting: LocaleSetting) => {
     const locale = resolveLocale(setting, navigator.language);
@@ -36,6 +39,7 @@ export async function startPopup(root: HTMLElement, firstScreen: readonly ListIt
     // in this same task: nothing is painted in between.
     if (shown === null) root.replaceChildren();
     shown = locale;
+    firstScreenKeeper.setLocale(locale);
     document.documentElement.lang = locale;
     render(<Popup env={{ ...services, locale }} todo={<TodoSection />} />, root);
   };

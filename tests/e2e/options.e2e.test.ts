@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REMEMBERED_FIRST_SCREEN_KEY } from '../../components/popup/rememberedFirstScreen';
 import { backupText, event, savedOffer } from '../unit/backup/builders';
 import { type ExtensionBrowser, launchBrowser, missingPrerequisite, openPage, servePage } from './support/browser';
 import { readOwnFixture } from './support/fixtures';
@@ -137,11 +138,18 @@ describe.skipIf(missing !== null)('options page', () => {
     const saved = JSON.parse(backup.text);
     expect(saved.offers).toHaveLength(3);
 
+    // What the popup keeps of the top of the list for its next opening: a copy of the data.
+    const remembered = () => page.evaluate((key) => localStorage.getItem(key), REMEMBERED_FIRST_SCREEN_KEY);
+    await page.evaluate(
+      (key) => localStorage.setItem(key, '{"v":1,"locale":"fr","items":[]}'),
+      REMEMBERED_FIRST_SCREEN_KEY,
+    );
     await page.getByRole('button', { name: 'Supprimer toutes mes données' }).click();
     const confirmDelete = page.getByRole('dialog', { name: 'Supprimer toutes vos données ?' });
     await confirmDelete.getByLabel('Pour confirmer, tapez SUPPRIMER').fill('SUPPRIMER');
     await confirmDelete.getByRole('button', { name: 'Supprimer définitivement' }).click();
     await page.getByText('Toutes vos données ont été supprimées.').waitFor();
+    expect(await remembered()).toBeNull();
     await page.getByText('Enregistré dans ce navigateur : 0 offre et 0 rappel.').waitFor();
     expect(await listedTitles()).toEqual([]);
 

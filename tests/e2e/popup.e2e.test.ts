@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REMEMBERED_FIRST_SCREEN_KEY } from '../../components/popup/rememberedFirstScreen';
 import { newApplication, type StageEvent } from '../../lib/application';
 import type { OfferRow } from '../../lib/db';
 import { emptyOfferFields, type OfferFields } from '../../lib/offer';
@@ -136,6 +137,84 @@ describe.skipIf(missing !== null)('the popup in Chromium', () => {
       await expect.poll(() => reopened.locator('.offer-row').count()).toBe(ROWS.length);
     } finally {
       await reopened.close();
+    }
+  });
+
+  /**
+   * Opens the popup in a new tab and records each first screen it puts in the DOM (the list view
+   * built before the popup's code is loaded, marked busy): the titles of its rows.
+   */
+  async function openRecordingFirstScreens(): Promise<{ tab: Page; firstScreens: () => Promise<string[][]> }> {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 400, height: 600 });
+    // Before the popup's scripts. A mutation observer's callback runs right after the task that
+    // changed the DOM, before any later task (the database's answer): no screen shown is missed.
+    await tab.addInitScript(() => {
+      const shown: string[][] = [];
+      Object.assign(globalThis, { firstScreens: shown });
+      new MutationObserver((mutations) => {
+        for (const mutation of mutations)
+          for (const node of mutation.addedNodes)
+            if (node instanceof HTMLElement && node.matches('main[aria-busy="true"]'))
+              shown.push([...node.querySelectorAll('.offer-row__title')].map((title) => title.textContent ?? ''));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await tab.goto(popupUrl);
+    await tab.locator('.todo').waitFor();
+    const firstScreens = () => tab.evaluate(() => (globalThis as { firstScreens?: string[][] }).firstScreens ?? []);
+    return { tab, firstScreens };
+  }
+
+  const remembered = (on: Page) => on.evaluate((key) => localStorage.getItem(key), REMEMBERED_FIRST_SCREEN_KEY);
+  const rememberedTitles = async (on: Page) =>
+    (JSON.parse((await remembered(on)) ?? '{"items":[]}') as { items: Array<{ title: string }> }).items.map(
+      (item) => item.title,
+    );
+  // The first screen: open, closing today or later, soonest first.
+  const FIRST_SCREEN_TITLES = ['Développeuse full-stack', 'Designer UX'];
+
+  it('paints the first screen the last popup showed at once, then the database’s where they differ', async () => {
+    // The popups opened so far remembered the top of the list.
+    expect(await rememberedTitles(page)).toEqual(FIRST_SCREEN_TITLES);
+    // Made to differ from the database, as after a save the background made while no popup was open.
+    const stale = JSON.parse((await remembered(page)) ?? '') as { items: Array<Record<string, unknown>> };
+    stale.items = [{ ...stale.items[1], id: 'gone', title: 'Offre supprimée depuis' }];
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      REMEMBERED_FIRST_SCREEN_KEY,
+      JSON.stringify(stale),
+    ] as const);
+
+    const { tab, firstScreens } = await openRecordingFirstScreens();
+    try {
+      // The remembered screen first, then the database's in its place.
+      expect(await firstScreens()).toEqual([['Offre supprimée depuis'], FIRST_SCREEN_TITLES]);
+      const titles = tab.getByRole('list', { name: 'Mes offres' }).locator('.offer-row__title');
+      await expect.poll(() => titles.count()).toBe(ROWS.length);
+      expect(await titles.allTextContents()).not.toContain('Offre supprimée depuis');
+      expect(await rememberedTitles(tab)).toEqual(FIRST_SCREEN_TITLES);
+    } finally {
+      await tab.close();
+    }
+    // Remembered right: painted at once, and not replaced, as the database has the same.
+    const { tab: next, firstScreens: nextScreens } = await openRecordingFirstScreens();
+    try {
+      expect(await nextScreens()).toEqual([FIRST_SCREEN_TITLES]);
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('ignores a remembered first screen it cannot read, and paints the database’s', async () => {
+    await page.evaluate(
+      (key) => localStorage.setItem(key, '{"v":1,"locale":"fr","items":[{"id":7}'),
+      REMEMBERED_FIRST_SCREEN_KEY,
+    );
+    const { tab, firstScreens } = await openRecordingFirstScreens();
+    try {
+      expect(await firstScreens()).toEqual([FIRST_SCREEN_TITLES]);
+      expect(await rememberedTitles(tab)).toEqual(FIRST_SCREEN_TITLES);
+    } finally {
+      await tab.close();
     }
   });
 
