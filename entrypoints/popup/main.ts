@@ -55,13 +55,13 @@ async function start(root: HTMLElement): Promise<void> {
   if (listShown) {
     rememberFirstScreen(localStorage, read);
     if (read === null) root.replaceChildren();
-    else if (!(recalled && sameFirstScreen(recalled, read))) show(read, prepared);
-  }
-  if (root.hasChildNodes()) {
-    // The popup's code is loaded once these rows are on screen. Other threads put a painted frame
-    // on screen; loading and evaluating that code meanwhile took the CPU from them and held the
-    // rows back by a frame on a 2-core machine (BENCHMARKS.md).
-    await afterFirstPaint();
+    else {
+      if (!(recalled && sameFirstScreen(recalled, read))) show(read, prepared);
+      // The popup's code is loaded once these rows are on screen. Other threads put a painted
+      // frame on screen; loading and evaluating that code meanwhile took the CPU from them and
+      // held the rows back by a frame on a 2-core machine (BENCHMARKS.md).
+      await afterFirstPaint();
+    }
   }
   const { startPopup } = await import('./app');
   await startPopup(root, rows);
