@@ -6,7 +6,6 @@
  * neither Dexie nor the schemas; the open popup runs the same query through Dexie to keep the
  * next popup's head start current (keepFirstScreenRemembered.ts).
  */
-
 import type { OfferRow } from '../../lib/db';
 import { NO_CLOSING_DATE } from '../../lib/db-layout';
 import { type IndexRange, type OpenedMarks, peekOffers } from '../../lib/db-peek';
