@@ -46,11 +46,11 @@ export function sameFirstScreen(a: RememberedFirstScreen, b: RememberedFirstScre
 
 /** Keeps `screen` for the next popup; null or no rows forgets. Storage refused: nothing is kept. */
 export function rememberFirstScreen(memory: ScreenMemory, screen: RememberedFirstScreen | null): void {
+  if (screen === null || screen.items.length === 0) {
+    forgetFirstScreen(memory);
+    return;
+  }
   try {
-    if (screen === null || screen.items.length === 0) {
-      memory.removeItem(REMEMBERED_FIRST_SCREEN_KEY);
-      return;
-    }
     const value = serialise(screen);
     if (memory.getItem(REMEMBERED_FIRST_SCREEN_KEY) !== value) memory.setItem(REMEMBERED_FIRST_SCREEN_KEY, value);
   } catch {

@@ -12,8 +12,7 @@ import { ROW_REM } from '../../../components/popup/offerRow';
 import { Popup } from '../../../components/popup/Popup';
 import type { ListItem } from '../../../components/popup/sortAndFilter';
 import { DB_IDB_VERSION } from '../../../lib/db-layout';
-import { type OpenedMarks, rememberDatabaseOpened } from '../../../lib/db-peek';
-import { makeOffer, renderPopup, rowTitles, seed, setup } from './support';
+import { firstScreenOf, makeOffer, memoryStorage, renderPopup, rowTitles, seed, setup } from './support';
 
 beforeEach(() => window.history.replaceState(null, '', '/popup.html'));
 afterEach(() => {
@@ -21,18 +20,6 @@ afterEach(() => {
   // The first screens shown without the testing library.
   document.body.replaceChildren();
 });
-
-function memoryMarks(): OpenedMarks {
-  const items = new Map<string, string>();
-  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
-}
-
-/** As the entrypoint reads it, once a page has seen Dexie open the database `name`. */
-function firstScreenOf(name: string, today = '2026-03-12') {
-  const marks = memoryMarks();
-  rememberDatabaseOpened(marks, name);
-  return readFirstScreen(indexedDB, marks, today, name);
-}
 
 async function databaseNames(): Promise<string[]> {
   return (await indexedDB.databases()).map((database) => database.name ?? '');
@@ -88,7 +75,7 @@ describe('readFirstScreen', () => {
     const { db } = setup();
     await seed(db, [makeOffer('soon', { closesAt: '2026-03-15' })]);
     const open = vi.spyOn(indexedDB, 'open');
-    expect(await readFirstScreen(indexedDB, memoryMarks(), '2026-03-12', db.name)).toBeNull();
+    expect(await readFirstScreen(indexedDB, memoryStorage(), '2026-03-12', db.name)).toBeNull();
     expect(open).not.toHaveBeenCalled();
     open.mockRestore();
   });

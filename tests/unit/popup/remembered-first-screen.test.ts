@@ -3,7 +3,6 @@
  * kept current while the popup is open (keepFirstScreenRemembered.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { readFirstScreen } from '../../../components/popup/firstScreen';
 import { keepFirstScreenRemembered } from '../../../components/popup/keepFirstScreenRemembered';
 import {
   forgetFirstScreen,
@@ -15,19 +14,8 @@ import {
   sameFirstScreen,
 } from '../../../components/popup/rememberedFirstScreen';
 import type { ListItem } from '../../../components/popup/sortAndFilter';
-import { rememberDatabaseOpened } from '../../../lib/db-peek';
 import * as repo from '../../../lib/offers-repo';
-import { makeOffer, seed, setup } from './support';
-
-function memory(): ScreenMemory & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
-}
+import { firstScreenOf, makeOffer, memoryStorage, seed, setup } from './support';
 
 function item(id: string, fields: Partial<ListItem> = {}): ListItem {
   return {
@@ -52,7 +40,7 @@ const SCREEN: RememberedFirstScreen = {
 
 describe('rememberFirstScreen and recallFirstScreen', () => {
   it('gives back the rows and the language, without the search text', () => {
-    const kept = memory();
+    const kept = memoryStorage();
     rememberFirstScreen(kept, SCREEN);
     const recalled = recallFirstScreen(kept, '2026-03-12');
     expect(recalled?.locale).toBe('fr');
@@ -64,14 +52,14 @@ describe('rememberFirstScreen and recallFirstScreen', () => {
   });
 
   it('leaves out the offers whose closing date has passed since, and recalls nothing when none is left', () => {
-    const kept = memory();
+    const kept = memoryStorage();
     rememberFirstScreen(kept, SCREEN);
     expect(recallFirstScreen(kept, '2026-03-13')?.items.map((row) => row.id)).toEqual(['b']);
     expect(recallFirstScreen(kept, '2026-03-16')).toBeNull();
   });
 
   it('forgets when there are no rows to show, or when asked', () => {
-    const kept = memory();
+    const kept = memoryStorage();
     rememberFirstScreen(kept, SCREEN);
     rememberFirstScreen(kept, { locale: 'fr', items: [] });
     expect(kept.items.size).toBe(0);
@@ -106,13 +94,13 @@ describe('rememberFirstScreen and recallFirstScreen', () => {
     ],
     ['null', 'null'],
   ])('recalls nothing from %s', (_name, value) => {
-    const kept = memory();
+    const kept = memoryStorage();
     kept.items.set(REMEMBERED_FIRST_SCREEN_KEY, value);
     expect(recallFirstScreen(kept, '2026-03-12')).toBeNull();
   });
 
   it('keeps page text as it is: the screen builds it as text (first-screen.test.tsx)', () => {
-    const kept = memory();
+    const kept = memoryStorage();
     const hostile = item('x', { title: '<img src=x onerror="alert(1)"><script>alert(2)</script>\u202e\u200b' });
     rememberFirstScreen(kept, { locale: 'en', items: [hostile] });
     expect(recallFirstScreen(kept, '2026-03-12')?.items[0]?.title).toBe(hostile.title);
@@ -131,7 +119,7 @@ describe('rememberFirstScreen and recallFirstScreen', () => {
     expect(() => rememberFirstScreen(refusing, SCREEN)).not.toThrow();
     expect(() => forgetFirstScreen(refusing)).not.toThrow();
     const unreadable: ScreenMemory = {
-      ...memory(),
+      ...memoryStorage(),
       getItem: () => {
         throw new DOMException('refused', 'SecurityError');
       },
@@ -148,7 +136,7 @@ describe('keepFirstScreenRemembered', () => {
       makeOffer('dev', { title: 'Développeuse', closesAt: '2026-03-14' }),
       makeOffer('undated', { title: 'Sans date' }),
     ]);
-    const kept = memory();
+    const kept = memoryStorage();
     const keeper = keepFirstScreenRemembered(db, kept, env.now);
     try {
       // Nothing until the popup knows its language.
@@ -159,9 +147,7 @@ describe('keepFirstScreenRemembered', () => {
         .poll(() => recallFirstScreen(kept, '2026-03-12')?.items.map((row) => row.title))
         .toEqual(['Développeuse', 'Designer UX']);
       // The very screen the next popup reads from the database.
-      const marks = memory();
-      rememberDatabaseOpened(marks, db.name);
-      const read = await readFirstScreen(indexedDB, marks, '2026-03-12', db.name);
+      const read = await firstScreenOf(db.name);
       const recalled = recallFirstScreen(kept, '2026-03-12');
       expect(read && recalled && sameFirstScreen(recalled, { locale: 'fr', items: read })).toBe(true);
 

@@ -6,13 +6,33 @@
 import { render, screen, within } from '@testing-library/preact';
 import type { PopupApi } from '../../../components/popup/api';
 import type { PopupEnv } from '../../../components/popup/context';
+import { readFirstScreen } from '../../../components/popup/firstScreen';
 import { Popup } from '../../../components/popup/Popup';
 import { PostuloDb } from '../../../lib/db';
+import { rememberDatabaseOpened } from '../../../lib/db-peek';
 import type { ActiveTabReading } from '../../../lib/messaging';
 import { emptyOfferFields, type Offer, type OfferFields } from '../../../lib/offer';
 import * as repo from '../../../lib/offers-repo';
 
 let dbCount = 0;
+
+/** localStorage's three calls over a map, which `items` shows. */
+export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+/** The first screen as the popup's entry reads it, once a page has seen Dexie open the database `name`. */
+export function firstScreenOf(name: string, today = '2026-03-12') {
+  const marks = memoryStorage();
+  rememberDatabaseOpened(marks, name);
+  return readFirstScreen(indexedDB, marks, today, name);
+}
 
 export function freshDb(): PostuloDb {
   dbCount += 1;
