@@ -6,7 +6,7 @@
  * (build.ts) or a private copy of .output/chrome-mv3 (`snapshotBuild`), never from a folder that
  * another build may rewrite while a run measures it.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -78,6 +78,22 @@ export async function launchWithExtension(
 
 export function launchWithoutExtension(options: BrowserOptions = {}): Promise<BenchBrowser> {
   return launch(null, options);
+}
+
+/**
+ * An extension with nothing in it: a manifest and no permission, no background, no script. What
+ * a browser with it pays, against one without, is what Chromium charges for any extension
+ * installed, before anything of the extension's own runs.
+ */
+export function emptyExtension(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'postulo-bench-empty-extension-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Empty', version: '1.0' }));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A browser with `extensionDir` loaded, not waiting for a background it may not have. */
+export function launchWithBareExtension(extensionDir: string, options: BrowserOptions = {}): Promise<BenchBrowser> {
+  return launch(extensionDir, options);
 }
 
 /**

@@ -14,6 +14,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import {
   type BenchBrowser,
   type BenchExtensionBrowser,
+  emptyExtension,
+  launchWithBareExtension,
   launchWithExtension,
   launchWithoutExtension,
   serveDocuments,
@@ -27,15 +29,22 @@ export interface LoadSamples {
   load: number[];
 }
 
+/**
+ * What the "with" side's browser has: Postulo; nothing, in the control run, so that the ratio
+ * shows what the method cannot resolve; or an extension with nothing in it (its manifest alone),
+ * so that the ratio shows what Chromium charges for any extension installed.
+ */
+export type WithSide = 'extension' | 'control' | 'empty-extension';
+
 export interface PageCostOptions {
-  /** Control run: neither side has the extension, so the ratio shows what the method cannot resolve. */
-  control?: boolean;
+  /** Postulo by default. */
+  withSide?: WithSide;
   /** As in BrowserOptions: on by default; off, every next page of a site reuses the tab's frame. */
   backForwardCache?: boolean;
 }
 
 export interface PageCost {
-  control: boolean;
+  withSide: WithSide;
   backForwardCache: boolean;
   pages: number;
   loadsPerSide: number;
@@ -61,8 +70,8 @@ const SETTLE_MS = 60;
 interface Side {
   context: BrowserContext;
   tab: Page;
-  /** Whether this side's browser has the extension, whose panel marks the end of its work. */
-  hasExtension: boolean;
+  /** Whether this side's browser has Postulo, whose panel marks the end of its work. */
+  showsPanel: boolean;
   samples: LoadSamples;
   loadsByPage: Map<string, number[]>;
 }
@@ -81,14 +90,14 @@ async function timedLoad(side: Side, url: string): Promise<{ domContentLoaded: n
 /** A side's tab, adding its loads to `samples` and `loadsByPage` (shared by the blocks). */
 async function prepareSide(
   context: BrowserContext,
-  hasExtension: boolean,
+  showsPanel: boolean,
   pages: readonly BenchPage[],
   samples: LoadSamples,
   loadsByPage: Map<string, number[]>,
 ): Promise<Side> {
   const tab = await context.newPage();
   await serveDocuments(context, tab, pages);
-  return { context, tab, hasExtension, samples, loadsByPage };
+  return { context, tab, showsPanel, samples, loadsByPage };
 }
 
 /**
@@ -101,8 +110,8 @@ async function prepareSide(
 const BLOCKS = 6;
 
 /**
- * `control`: the "with" side is launched without the extension too, to show the ratio the
- * machine and the method give when nothing differs. Both sides get the same `backForwardCache`.
+ * `withSide`: what the "with" side's browser has (see WithSide). Both sides get the same
+ * `backForwardCache`.
  * The loads are made in BLOCKS blocks, each with its own two browsers, launched in one order for
  * one block and in the other order for the next, so that whatever comes with being launched first
  * or second, or with one browser's processes, falls on both sides.
@@ -111,12 +120,28 @@ export async function measurePageCost(
   extensionDir: string,
   pages: readonly BenchPage[],
   loadsPerSide: number,
-  { control = false, backForwardCache = true }: PageCostOptions = {},
+  { withSide = 'extension', backForwardCache = true }: PageCostOptions = {},
 ): Promise<PageCost> {
   if (pages.length === 0) throw new Error('no posting page to load');
+  const empty = withSide === 'empty-extension' ? emptyExtension() : null;
+  try {
+    return await loadAlternately(extensionDir, empty?.dir ?? null, pages, loadsPerSide, withSide, backForwardCache);
+  } finally {
+    empty?.remove();
+  }
+}
+
+async function loadAlternately(
+  extensionDir: string,
+  emptyExtensionDir: string | null,
+  pages: readonly BenchPage[],
+  loadsPerSide: number,
+  withSide: WithSide,
+  backForwardCache: boolean,
+): Promise<PageCost> {
   const browserOptions = { backForwardCache };
   const result: PageCost = {
-    control,
+    withSide,
     backForwardCache,
     pages: pages.length,
     loadsPerSide,
@@ -141,9 +166,12 @@ export async function measurePageCost(
     const browsers: BenchBrowser[] = [];
     try {
       const launchWith = async () => {
-        const browser = control
-          ? await launchWithoutExtension(browserOptions)
-          : await launchWithExtension(extensionDir, browserOptions);
+        const browser =
+          withSide === 'control'
+            ? await launchWithoutExtension(browserOptions)
+            : emptyExtensionDir !== null
+              ? await launchWithBareExtension(emptyExtensionDir, browserOptions)
+              : await launchWithExtension(extensionDir, browserOptions);
         browsers.push(browser);
         return browser;
       };
@@ -163,7 +191,7 @@ export async function measurePageCost(
       }
       const withExtension = await prepareSide(
         withBrowser.context,
-        !control,
+        withSide === 'extension',
         pages,
         result.withExtension,
         loadsByPage.with,
@@ -200,7 +228,7 @@ export async function measurePageCost(
         }
       }
 
-      if (!control && backForwardCache && block.last && 'extensionId' in withBrowser) {
+      if (withSide === 'extension' && backForwardCache && block.last && 'extensionId' in withBrowser) {
         const { extensionId } = withBrowser as BenchExtensionBrowser;
         result.ourScripts = await traceOurScripts(withBrowser.context, withExtension.tab, extensionId, pages);
       }
@@ -219,7 +247,7 @@ export async function measurePageCost(
 /** A timed load, then the wait for the extension's after-load work (see PANEL_HOST). */
 async function settledLoad(side: Side, url: string): Promise<{ domContentLoaded: number; load: number }> {
   const times = await timedLoad(side, url);
-  if (side.hasExtension) {
+  if (side.showsPanel) {
     await side.tab.waitForSelector(PANEL_HOST, { state: 'attached', timeout: PANEL_WAIT_MS }).catch(() => {});
   }
   await side.tab.waitForTimeout(SETTLE_MS);
