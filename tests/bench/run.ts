@@ -18,7 +18,7 @@ import { type BenchBuild, buildForBench } from './build';
 import { hasBuild, measureBuild } from './bundles';
 import { measureExtractionInChromium, measureExtractionInNode } from './extraction';
 import { describeMachine, machineLines } from './machine';
-import { measurePageCost, medianInterval, type PageCost, ratioInterval } from './page-cost';
+import { measurePageCost, medianInterval, type PageCost, ratioInterval, type WithSide } from './page-cost';
 import { benchPages, postings, spread } from './pages';
 import { measurePopup, summarisePopup } from './popup';
 import { measureSave } from './save-roundtrip';
@@ -217,22 +217,17 @@ async function measureAll(options: Options, extensionDir: string): Promise<void>
     rows.push({ measure: 'Browser measures', figure: `not run: ${browserMissing}`, goal: '', met: null });
   }
 
-  if (!browserMissing && options.only.has('page')) {
-    await attempt('Page cost', 360_000, async () => {
-      const cost = await measurePageCost(extensionDir, spread(postingPages, work.pageCostPages), work.loadsPerSide);
-      pageCostRows(cost);
-    });
-  }
-  if (!browserMissing && options.only.has('control')) {
-    await attempt('Page cost, control', 360_000, async () => {
+  // The page cost, then the runs it is read against (page-cost.ts's WithSide): same pages, same loads.
+  const pageCostRuns: readonly (readonly [Measure, string, WithSide])[] = [
+    ['page', 'Page cost', 'extension'],
+    ['control', 'Page cost, control', 'control'],
+    ['floor', 'Page cost, floor', 'empty-extension'],
+  ];
+  for (const [measure, label, withSide] of pageCostRuns) {
+    if (browserMissing || !options.only.has(measure)) continue;
+    await attempt(label, 360_000, async () => {
       const pages = spread(postingPages, work.pageCostPages);
-      pageCostRows(await measurePageCost(extensionDir, pages, work.loadsPerSide, { withSide: 'control' }));
-    });
-  }
-  if (!browserMissing && options.only.has('floor')) {
-    await attempt('Page cost, floor', 360_000, async () => {
-      const pages = spread(postingPages, work.pageCostPages);
-      pageCostRows(await measurePageCost(extensionDir, pages, work.loadsPerSide, { withSide: 'empty-extension' }));
+      pageCostRows(await measurePageCost(extensionDir, pages, work.loadsPerSide, { withSide }));
     });
   }
   if (!browserMissing && options.only.has('reused')) {
